@@ -1,0 +1,37 @@
+# vnus — the two set-up commands are `make report` and `make test`; each builds .venv first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: help report test lint lab bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e '.[notebooks,test]'
+	@# jsonschema imports rfc3987-syntax when present and makes `import nbformat` cost ~2 s;
+	@# nothing here validates URIs, so it goes (pip check stays clean).
+	$(PY) -m pip uninstall -y -q rfc3987-syntax
+	touch $(STAMP)
+
+report: $(STAMP)  ## regenerate the whole report (figures table, charts, HTML) from seeds/
+	$(VENV)/bin/vnus report
+
+test: $(STAMP)  ## run the whole test suite
+	$(PY) -m pytest
+
+lint: $(STAMP)  ## ruff
+	$(VENV)/bin/ruff check analysis tests
+
+lab: $(STAMP)  ## JupyterLab on the notebooks (loopback, with a token)
+	$(VENV)/bin/jupyter lab --no-browser --ip=127.0.0.1 --allow-root --notebook-dir=notebooks
+
+bench: $(STAMP)  ## benchmarks (they print their figures)
+	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+
+clean:  ## remove the environment and generated reports
+	rm -rf $(VENV) reports/*.ipynb reports/*.html

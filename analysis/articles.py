@@ -1,0 +1,337 @@
+"""Articles: read a news text exactly, mark its structure, split it into sentences.
+
+Every later step stores character offsets into ``Article.text``, so the text kept here is
+the text as loaded (UTF-8, NFC, ``\\n`` line ends) and is never edited afterwards.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import ArticleError, Problem
+
+#: Block kinds that repeat what the body says (or are not prose): no figures or events come
+#: from them.
+NON_PROSE = frozenset({"header", "section", "image", "caption", "byline", "signoff"})
+
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+_IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(
+    r"(?:\(?\b(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Photo|Image|Photograph)\s*:\s*[^.:]{1,80}\)?\.?)\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:Theo|Nguồn|By|Source)\s*:?\s+\S.{0,100}$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr inc ltd co corp no vs etc u.s e.g i.e jan feb mar apr jun jul
+    aug sep sept oct nov dec tp tp.hcm ths ts pgs gs gen col lt sen rep gov pres dept est fig
+    approx""".split()
+)
+_VI_LETTERS = re.compile(
+    "[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]", re.IGNORECASE
+)
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One non-empty line of the article and what it is (title, caption, body …)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its offsets, the block it sits in and its paragraph number."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    paragraph: int
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind not in NON_PROSE
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as loaded: exact text, structure, language and publication date."""
+
+    name: str
+    text: str
+    language: str
+    published: str | None
+    published_from: str
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    path: str | None = None
+    problems: tuple[Problem, ...] = field(default=())
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    @property
+    def title(self) -> str | None:
+        for block in self.blocks:
+            if block.kind in ("title", "lead"):
+                return self.text[block.start : block.end]
+        return None
+
+
+# --------------------------------------------------------------------------- reading bytes
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
+    """Bytes → text, or an :class:`ArticleError` that says why the file cannot be read."""
+    problems: list[Problem] = []
+    if not data.strip():
+        raise ArticleError(name, "the file is empty" if not data else "the file holds only whitespace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(name, f"UTF-16 byte order mark, but the text is not valid UTF-16 ({exc.reason})")
+        problems.append(Problem(name, "read as UTF-16 (it has a UTF-16 byte order mark)", "warning"))
+    else:
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8) :]
+        if b"\x00" in data[:8192]:
+            raise ArticleError(name, "binary data (NUL bytes), not a text article")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(
+                name,
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                "it may be Windows-1258 or Latin-1: re-save it as UTF-8",
+            ) from None
+    if not text.strip():
+        raise ArticleError(name, "the file holds only whitespace")
+    control = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if control > 8:
+        raise ArticleError(name, "binary data (control characters), not a text article")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:
+        problems.append(Problem(name, "decomposed Unicode (NFD) normalised to NFC", "warning"))
+    return nfc, problems
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def detect_language(text: str) -> str:
+    """``vi`` when Vietnamese letters are a visible share of the letters, else ``en``."""
+    sample = text[:20000]
+    letters = len(_LETTERS.findall(sample))
+    if not letters:
+        return "vi"
+    return "vi" if len(_VI_LETTERS.findall(sample)) / letters > 0.03 else "en"
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped_start = start + (len(line) - len(line.lstrip()))
+        stripped_end = start + len(line.rstrip())
+        if stripped_end > stripped_start:
+            yield stripped_start, stripped_end
+
+
+def _is_short_label(line: str, words: int) -> bool:
+    return len(line.split()) <= words and not re.search(r"[.!?:;,]$", line) and not any(ch.isdigit() for ch in line)
+
+
+def split_blocks(text: str) -> tuple[list[Block], str | None]:
+    """Mark each line as header, section, title, lead, byline, image, caption, body or signoff."""
+    blocks: list[Block] = []
+    published = None
+    lines = list(_lines(text))
+    prose_seen = 0
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if index == 0:
+            header = _HEADER.match(text)
+            if header:
+                published = "-".join(header.groups())
+                blocks.append(Block("header", start, header.end() - 1 if header.end() > start else start))
+                start = header.end()
+                line = text[start:end]
+                if not line.strip():
+                    continue
+        previous = blocks[-1].kind if blocks else None
+        if _IMAGE.match(line):
+            kind = "image"
+        elif previous == "image" or (_CAPTION_CREDIT.search(line) and len(line) < 400):
+            kind = "caption"
+        elif _BYLINE.match(line) and len(line) < 120:
+            kind = "byline"
+        elif index == len(lines) - 1 and _is_short_label(line, 5) and prose_seen:
+            kind = "signoff"
+        elif prose_seen == 0 and not blocks_have(blocks, "section") and _is_short_label(line, 4) and index + 1 < len(lines):
+            kind = "section"
+        elif prose_seen == 0 and not re.search(r"[.!?…]$", line) and len(line) < 250:
+            kind = "title"
+            prose_seen += 1
+        elif prose_seen <= 1 and not blocks_have(blocks, "lead"):
+            kind = "lead"
+            prose_seen += 1
+        else:
+            kind = "body"
+            prose_seen += 1
+        blocks.append(Block(kind, start, end))
+    return blocks, published
+
+
+def blocks_have(blocks: list[Block], kind: str) -> bool:
+    return any(block.kind == kind for block in blocks)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    match = re.search(r"([^\s(\"“]+)$", text[:dot])
+    if not match:
+        return False
+    word = match.group(1)
+    bare = word.lower().rstrip(".")
+    if bare in _ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():  # an initial: "D." in "D.C.", "J. Smith"
+        return True
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # "U.S", "D.C"
+        return True
+    return False
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``.
+
+    A full stop ends a sentence when an upper-case letter, a digit or a quote follows after
+    space, or an upper-case letter follows at once after a lower-case word ("năm.Tổng").
+    Decimal marks ("15,8", "1.409"), initials ("D.C.") and abbreviations ("TP.HCM", "Mr.")
+    do not.
+    """
+    spans = []
+    sentence_start = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end()
+        after = text[stop:end]
+        dot = match.start()
+        if not after:
+            break
+        if after[0].isspace():
+            following = after.lstrip()
+            if not following or not (following[0].isupper() or following[0].isdigit() or following[0] in "\"“'‘(["):
+                continue
+            if match.group().startswith(".") and _is_abbreviation(text, dot) and not following[0].isdigit():
+                # "Mr. Greer", "D.C. Ảnh" stay together unless the abbreviation closes the line
+                continue
+        else:
+            if match.group()[0] != "." or not after[0].isupper():
+                continue
+            before = re.search(r"(\w+)$", text[:dot])
+            if not before or not before.group(1).islower() or len(before.group(1)) < 2:
+                continue
+        spans.append((sentence_start, stop))
+        sentence_start = stop + (len(after) - len(after.lstrip()))
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return spans
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def parse_article(text: str, name: str = "<text>", path: str | None = None, problems: Iterable[Problem] = ()) -> Article:
+    """Build an :class:`Article` from text already decoded (NFC, ``\\n`` line ends)."""
+    from .dates import infer_publication_date
+
+    problems = list(problems)
+    blocks, published = split_blocks(text)
+    sentences = []
+    for paragraph, block in enumerate(blocks):
+        if block.kind == "header":
+            continue
+        for s_start, s_end in split_sentences(text, block.start, block.end):
+            sentences.append(Sentence(s_start, s_end, text[s_start:s_end], block.kind, paragraph))
+    language = detect_language(text)
+    published_from = "header"
+    if published is None:
+        published, published_from = infer_publication_date(text, sentences, language)
+        if published is None:
+            problems.append(Problem(name, "no publication date: no date header and no date in the text", "warning"))
+        else:
+            problems.append(Problem(name, f"no date header; publication date {published} {published_from}", "info"))
+    return Article(name, text, language, published, published_from, tuple(blocks), tuple(sentences), path, tuple(problems))
+
+
+def load_article(path: str | os.PathLike) -> Article:
+    """Read one article file; raise :class:`ArticleError` when it cannot be read as text."""
+    path = Path(path)
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(name, "no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(name, "is a folder, not a file") from None
+    except PermissionError:
+        raise ArticleError(name, "permission denied") from None
+    except OSError as exc:
+        raise ArticleError(name, f"cannot be read ({exc.strerror})") from None
+    text, problems = decode(data, name)
+    return parse_article(text, name, str(path), problems)
+
+
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, pattern: str = "*") -> Iterator[Path]:
+    """The article files named by ``sources``: files as given, folders expanded (sorted)."""
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    for source in sources:
+        source = Path(source)
+        if source.is_dir():
+            for child in sorted(source.glob(pattern)):
+                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not child.name.startswith("."):
+                    yield child
+        else:
+            yield source
+
+
+def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError]:
+    """Yield each article, or the :class:`ArticleError` that stopped it, one file at a time."""
+    for path in article_paths(sources, pattern):
+        try:
+            yield load_article(path)
+        except ArticleError as error:
+            yield error
+
+
+def load_corpus(sources, pattern: str = "*") -> tuple[list[Article], list[Problem]]:
+    """Load every readable article; return them and the problems met (one bad file never stops the rest)."""
+    articles, problems = [], []
+    for item in iter_corpus(sources, pattern):
+        if isinstance(item, ArticleError):
+            problems.append(item.problem)
+        else:
+            articles.append(item)
+            problems.extend(item.problems)
+    return articles, problems

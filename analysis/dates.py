@@ -1,0 +1,202 @@
+"""Date expressions → ISO partial dates ("2026-02-18", "1995-07", "2025-Q3", "2027").
+
+A date is as precise as its text. A day or month written without a year takes the year of
+the publication date (the latest such date not after it) or, without one, the latest year
+the article writes; either way it is marked ``inferred``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS_EN = {
+    name: number
+    for number, names in enumerate(
+        [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for name in names
+}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_Y = r"(?:1[89]\d\d|20\d\d|2100)"
+_DASH = r"\s*[-–—]\s*"
+_PART = (
+    r"(?:rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều muộn|chiều|tối muộn|tối|đêm|khuya)"
+    r"(?:\s+(?:hôm\s+)?(?:ngày|nay))?"
+)
+_DAY_LEAD = rf"(?:{_PART}|(?:vào\s+)?ngày|hôm)"
+_MONTH_EN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_NOT_NUMBER_AFTER = r"(?![\d,.]?\d)(?!\s*(?:%|tỷ|tỉ|triệu|USD))"
+
+DATE_PATTERN = re.compile(
+    "|".join(
+        [
+            rf"(?P<vi_long>(?:{_DAY_LEAD}\s+)?ngày\s+(?P<vl_d>{_D})\s+tháng\s+(?P<vl_m>{_M})(?:\s*(?:năm\s+|,\s*)(?P<vl_y>{_Y}))?)\b",
+            rf"(?P<dmy>(?:{_DAY_LEAD}\s+)?(?<![\d/.,-])(?P<dmy_d>{_D})(?P<sep>[/.-])(?P<dmy_m>{_M})(?P=sep)(?P<dmy_y>{_Y})){_NOT_NUMBER_AFTER}",
+            rf"(?P<dm_range>{_DAY_LEAD}\s+(?P<dr_d1>{_D}){_DASH}(?P<dr_d2>{_D})[/-](?P<dr_m>{_M})(?:[/-](?P<dr_y>{_Y}))?)(?![\d/])",
+            rf"(?P<dm>{_DAY_LEAD}\s+(?P<dm_d>{_D})[/-](?P<dm_m>{_M}))(?![\d/,.]?\d)",
+            rf"(?P<quarter>quý\s+(?P<q_n>IV|I{{1,3}}|[1-4])(?:\s*[/-]\s*|\s+năm\s+)(?P<q_y>{_Y}))\b",
+            rf"(?P<vi_month>tháng\s+(?P<vm_m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<vm_y>{_Y}))\b",
+            rf"(?P<paren_month>(?<=\()(?P<pm_m>{_M})/(?P<pm_y>{_Y})(?=\)))",
+            rf"(?P<vi_month_alone>tháng\s+(?P<va_m>{_M}))(?![\d/,.-]|\s+năm\s+\d|\s*(?:đầu|cuối|qua|trước|nay|liên tiếp|\d))",
+            rf"(?P<vi_year>năm\s+(?P<vy_y>{_Y}))(?![\d/]|[,.]\d)",
+            rf"(?P<en_mdy>(?P<em_mon>{_MONTH_EN})\.?\s+(?P<em_d>{_D})(?:st|nd|rd|th)?(?:,?\s+(?P<em_y>{_Y}))?)\b(?!\s*(?:%|billion|million))",
+            rf"(?P<en_dmy>(?P<ed_d>{_D})(?:st|nd|rd|th)?\s+(?P<ed_mon>{_MONTH_EN})\.?(?:,?\s+(?P<ed_y>{_Y}))?)\b",
+            rf"(?P<en_my>(?P<ey_mon>{_MONTH_EN})\.?,?\s+(?P<ey_y>{_Y}))\b",
+            rf"(?P<en_quarter>(?:Q(?P<eq_n>[1-4])\s*,?\s*|(?:the\s+)?(?P<eq_w>first|second|third|fourth)\s+quarter\s+of\s+)(?P<eq_y>{_Y}))\b",
+            rf"(?P<en_year>(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)|(?<=\bthrough\s))(?P<eyr_y>{_Y}))\b(?![\d/]|[,.]\d)",
+            r"(?P<same_day>\b(?:cùng ngày|cũng trong ngày|trong cùng ngày|the same day|on the same day|later that day)\b)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_WORD_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ANY_YEAR = re.compile(rf"(?<![\d.,])({_Y})(?![\d,.]?\d)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: its exact text and offsets, and the ISO date it denotes."""
+
+    text: str
+    start: int
+    end: int
+    date: str
+    granularity: str
+    inferred: bool
+    part_of_day: str | None = None
+
+
+def _resolve_year(month: int, day: int | None, published: str | None, latest_year: int | None) -> int | None:
+    if published:
+        year = int(published[:4])
+        pub_month = int(published[5:7]) if len(published) >= 7 else 12
+        pub_day = int(published[8:10]) if len(published) >= 10 else 31
+        if (month, day or 1) > (pub_month, pub_day):
+            year -= 1
+        return year
+    return latest_year
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _part_of_day(text: str) -> str | None:
+    match = re.match(r"rạng sáng|sáng sớm|chiều tối|chiều muộn|tối muộn|sáng|trưa|chiều|tối|đêm|khuya", text, re.IGNORECASE)
+    return match.group(0).lower() if match else None
+
+
+def find_dates(text: str, published: str | None = None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, in order."""
+    end = len(text) if end is None else end
+    years = [int(m.group(1)) for m in _ANY_YEAR.finditer(text)]
+    latest_year = max(years) if years else None
+    mentions: list[DateMention] = []
+    for match in DATE_PATTERN.finditer(text, start, end):
+        kind = match.lastgroup
+        g = match.groupdict()
+        mention_text = match.group(kind)
+        m_start = match.start(kind)
+        date = None
+        granularity = "day"
+        inferred = False
+        part = None
+        if kind in ("vi_long", "dmy", "dm", "dm_range", "en_mdy", "en_dmy"):
+            if kind == "vi_long":
+                day, month, year = int(g["vl_d"]), int(g["vl_m"]), g["vl_y"]
+            elif kind == "dmy":
+                day, month, year = int(g["dmy_d"]), int(g["dmy_m"]), g["dmy_y"]
+            elif kind == "dm":
+                day, month, year = int(g["dm_d"]), int(g["dm_m"]), None
+            elif kind == "dm_range":
+                day, month, year = int(g["dr_d1"]), int(g["dr_m"]), g["dr_y"]
+            elif kind == "en_mdy":
+                day, month, year = int(g["em_d"]), MONTHS_EN[g["em_mon"].lower().rstrip(".")], g["em_y"]
+            else:
+                day, month, year = int(g["ed_d"]), MONTHS_EN[g["ed_mon"].lower().rstrip(".")], g["ed_y"]
+            if year is None:
+                year = _resolve_year(month, day, published, latest_year)
+                inferred = True
+                if year is None:
+                    continue
+            year = int(year)
+            if not _valid(year, month, day):
+                continue
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+            if kind == "dm_range":
+                day2 = int(g["dr_d2"])
+                if not _valid(year, month, day2) or day2 <= day:
+                    continue
+                date = f"{date}/{year:04d}-{month:02d}-{day2:02d}"
+            part = _part_of_day(mention_text)
+        elif kind in ("vi_month", "paren_month", "en_my", "vi_month_alone"):
+            if kind == "vi_month":
+                month, year = int(g["vm_m"]), int(g["vm_y"])
+            elif kind == "paren_month":
+                month, year = int(g["pm_m"]), int(g["pm_y"])
+            elif kind == "en_my":
+                month, year = MONTHS_EN[g["ey_mon"].lower().rstrip(".")], int(g["ey_y"])
+            else:
+                month = int(g["va_m"])
+                year = _resolve_year(month, None, published, latest_year)
+                inferred = True
+                if year is None:
+                    continue
+            date, granularity = f"{year:04d}-{month:02d}", "month"
+        elif kind in ("quarter", "en_quarter"):
+            if kind == "quarter":
+                number = g["q_n"]
+                quarter = ROMAN[number.lower()] if number.isalpha() else int(number)
+                year = int(g["q_y"])
+            else:
+                quarter = int(g["eq_n"]) if g["eq_n"] else _WORD_ORDINAL[g["eq_w"].lower()]
+                year = int(g["eq_y"])
+            date, granularity = f"{year:04d}-Q{quarter}", "quarter"
+        elif kind in ("vi_year", "en_year"):
+            date, granularity = g["vy_y"] or g["eyr_y"], "year"
+        elif kind == "same_day":
+            days = [m for m in mentions if m.granularity == "day"]
+            if not days:
+                continue
+            last = days[-1]
+            date, granularity, inferred = last.date.split("/")[0], "day", True
+        if date is None:
+            continue
+        mentions.append(DateMention(mention_text, m_start, m_start + len(mention_text), date, granularity, inferred, part))
+    return mentions
+
+
+def infer_publication_date(text: str, sentences, language: str) -> tuple[str | None, str]:
+    """A publication date for an article without a date header, and what it was inferred from.
+
+    The latest day-precise date the article writes is the best evidence that the text was
+    published no earlier than that day.
+    """
+    mentions = [m for m in find_dates(text) if m.granularity == "day" and m.text.lower() not in ("cùng ngày",)]
+    if not mentions:
+        return None, "none"
+    latest = max(mentions, key=lambda m: m.date.split("/")[-1])
+    iso = latest.date.split("/")[-1]
+    how = "year inferred from the latest year in the text" if latest.inferred else "as written"
+    return iso, f"inferred from the latest date in the text, '{latest.text}' ({how})"
+
+
+def date_key(iso: str) -> tuple:
+    """Sort key for ISO partial dates: years, quarters, months and days in time order."""
+    first = iso.split("/")[0]
+    year = int(first[:4])
+    if len(first) == 4:
+        return (year, 0, 0, 0)
+    if "Q" in first:
+        quarter = int(first[-1])
+        return (year, (quarter - 1) * 3 + 1, 0, 1)
+    month = int(first[5:7])
+    day = int(first[8:10]) if len(first) >= 10 else 0
+    return (year, month, day, 2)

@@ -1,0 +1,394 @@
+"""Figure records: every number an article states, with its meaning, period, direction and source.
+
+The meaning of a number comes from the words of its own clause (the text since the previous
+figure of the sentence): "xuất khẩu đạt 13,9 tỷ USD" is an export value, "tăng 28,6% so với
+cùng kỳ" a growth rate. Rules are written from the language of trade and investment news, in
+Vietnamese and English, not from any one article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from .articles import Article, Sentence
+from .dates import find_dates
+from .errors import MalformedNumber, Problem
+from .numbers import Amount, find_amounts
+from .periods import find_periods, is_cumulative
+
+METRICS = ("trade_total", "exports", "imports", "trade_surplus", "growth", "fdi_capital", "fdi_projects", "rank", "share", "count", "other")
+FIELDS = ("article", "metric", "value", "value_high", "unit", "qualifier", "period", "direction", "out_of", "text", "start", "end", "sentence")
+FLOW_METRICS = frozenset({"trade_total", "exports", "imports", "trade_surplus", "growth"})
+
+_VN = r"(?:Việt Nam|Viet Nam|Vietnam|VN)(?:'s|ese)?"
+_US = r"(?:Mỹ|Hoa Kỳ|Hoa Kì|(?-i:US|U\.S\.?|USA)|United States|America|American)(?:'s)?"
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace("{VN}", _VN).replace("{US}", _US), re.IGNORECASE)
+
+
+METRIC_WORDS = _rx(
+    r"(?P<trade_total>kim ngạch (?:thương mại|xuất nhập khẩu|hai chiều)|thương mại hai chiều|thương mại song phương|"
+    r"xuất nhập khẩu|tổng kim ngạch|two-way trade|bilateral trade|total trade|trade turnover|trade volume|"
+    r"trade (?:value|between))"
+    r"|(?P<trade_surplus>xuất siêu|nhập siêu|thặng dư|thâm hụt|trade gap|surplus|deficit)"
+    r"|(?P<exports>xuất khẩu|exports?|exported|shipments)"
+    r"|(?P<imports>nhập khẩu|imports?|imported)"
+    r"|(?P<fdi_capital>vốn đầu tư|vốn đăng ký|tổng vốn|vốn FDI|FDI|vốn|đầu tư|investments?|invested|capital)"
+)
+GROWTH_WORDS = _rx(
+    r"(?P<up>tăng trưởng|tăng|rise|rose|risen|rising|up|increased?|increasing|grew|grown|growth|jumped|surged|climbed|gained)"
+    r"|(?P<down>giảm|sụt giảm|fell|fallen|falling|down|decreased?|declined?|dropped|slumped|contracted|shrank)"
+)
+SHARE_WORDS = _rx(r"chiếm|tỷ trọng|tỉ trọng|share|accounting for|accounted for|accounts for|making up")
+_CHANGE_TO = _rx(r"(?:lên|đến|tới|to|lên mức|đạt)\s*$")
+COUNT_NOUNS = _rx(
+    r"(?:cơ sở giáo dục|cơ sở|trường đại học|trường|doanh nghiệp|công ty|tập đoàn|nhà đầu tư|quốc gia|nước|"
+    r"vùng lãnh thổ|thỏa thuận|thoả thuận|hiệp định|văn kiện|bản ghi nhớ|hợp đồng|đoàn|người|lượt|nhà lãnh đạo|lãnh đạo|"
+    r"du học sinh|sinh viên|học sinh|chuyến bay|chuyến|cuộc|thành viên|bang|tỉnh|thành phố|địa phương|chuyên gia|"
+    r"lao động|việc làm|máy bay|tàu|cơ quan|tổ chức|sự kiện|chương trình|nhà máy|hội nghị|nghị sĩ|thượng nghị sĩ|"
+    r"đối tác|hãng|ngân hàng|học bổng|mặt hàng|sản phẩm|"
+    r"schools?|universities|university|companies|company|firms?|businesses|investors|countries|economies|"
+    r"agreements?|deals?|memorand(?:a|ums?)|MOUs?|contracts?|delegations?|people|visitors|students|leaders|"
+    r"members|states|provinces|cities|experts|workers|jobs|aircraft|planes|ships|agencies|organi[sz]ations|"
+    r"events|programs|programmes|factories|plants|lawmakers|senators|banks|scholarships|products)\b"
+)
+ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                 "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_RANK_NOUN = r"(?:thị trường|đối tác|nhà đầu tư|nguồn|điểm đến|nhà cung cấp|khách hàng|nhà nhập khẩu|nhà xuất khẩu|quốc gia|nước|market|partner|investor|source|destination|supplier|exporter|importer|buyer|customer)"
+RANK = _rx(
+    r"(?P<slash>thứ\s+(?P<s_n>\d{1,3})\s*/\s*(?P<s_m>\d{1,4}))(?![\d/])"
+    r"|(?:(?:lớn|đứng|xếp|xếp hạng|hạng|vị trí|nhà đầu tư)\s+)(?P<ord>thứ\s+(?P<o_n>\d{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)(?:\s*/\s*|\s+(?:trong\s+(?:số\s+)?|trên\s+))?(?P<o_m>(?<=[/\s])\d{1,4})?(?![\d/]))"
+    r"|(?P<top>(?<=\s)lớn nhất|(?<=\s)lớn nhì)(?=\W|$)"
+    r"|(?P<en>(?P<e_n>\d{1,3})(?:st|nd|rd|th)(?=[- ](?:largest|biggest|ranked|place|position|out of|of \d)|\s+" + _RANK_NOUN + r"))(?:[- ](?:largest|biggest))?(?:\s+(?:out\s+)?of\s+(?P<e_m>\d{1,4})\b)?"
+    r"|(?P<en_word>(?P<ew>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ](?:largest|biggest))"
+    r"|(?P<en_top>(?<=\s)(?:largest|biggest)(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r"))"
+)
+_TOP_NEEDS = _rx(_RANK_NOUN + r"[^,;.]{0,40}$")
+
+# Direction evidence: who exports to or invests in whom.
+INVEST_VN_US = _rx(
+    r"nhận đầu tư (?:của|từ) {VN}|đầu tư (?:của|từ) {VN}|đầu tư (?:ra nước ngoài|sang|vào|tại) {US}|{VN}\s+(?:\w+\s+){0,3}đầu tư (?:sang|vào|tại) {US}|"
+    r"{VN} (?:investment|investors|firms|companies|enterprises)\b[^.;]{0,40}\bin (?:the )?{US}|invest(?:ed|ing|ment|ments)? in (?:the )?{US}|outward investment"
+)
+INVEST_US_VN = _rx(
+    r"đầu tư (?:trực tiếp )?(?:nước ngoài )?(?:vào|tại) {VN}|đầu tư (?:của|từ) {US}|nhà đầu tư (?:nước ngoài )?(?:lớn )?(?:của )?{US}|{US} (?:là|là nhà đầu tư|đầu tư)|"
+    r"{US} (?:investment|investors|firms|companies)\b[^.;]{0,40}\bin {VN}|invest(?:ed|ing|ment|ments)? in {VN}|(?:FDI|investment) (?:from|by) (?:the )?{US}|"
+    r"nhà đầu tư nước ngoài|foreign direct investment|foreign investors?|FDI"
+)
+INVEST_WORDS = _rx(r"đầu tư|FDI|invest")
+US_EXPORTER = _rx(r"{US}\W{0,3}(?:xuất khẩu|exports?|exported|shipments)|(?:xuất khẩu|exports?|shipments) (?:của|từ|from|of) (?:the )?{US}|(?:xuất khẩu|exports?|shipments|xuất)(?: hàng hóa)? (?:sang|vào|to) {VN}")
+US_IMPORTER = _rx(r"{US}\W{0,3}(?:nhập khẩu|imports?|imported)|(?:nhập khẩu|imports?) (?:của|từ|from) (?:the )?{VN}|(?:nhập khẩu|imports?) (?:vào|into|to) (?:the )?{US}")
+WITH_VN = _rx(r"(?:với|with) {VN}")
+WITH_US = _rx(r"(?:với|with) (?:the )?{US}")
+US_SUBJECT = _rx(r"{US}\W{0,3}(?:\w+\s+){0,3}$")
+VN_SUBJECT = _rx(r"{VN}\W{0,3}(?:\w+\s+){0,3}$")
+EXPORT_MARKET = _rx(r"thị trường xuất khẩu|export market|export destination")
+IMPORT_MARKET = _rx(r"thị trường nhập khẩu|nguồn nhập khẩu|nhà cung cấp|import (?:market|source)|supplier")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure stated by an article, exactly as the JSON record other tools read."""
+
+    article: str
+    metric: str
+    value: Decimal
+    value_high: Decimal | None
+    unit: str
+    qualifier: str | None
+    period: str | None
+    direction: str | None
+    out_of: int | None
+    text: str
+    start: int
+    end: int
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Found:
+    metric: str
+    amount: Amount
+    out_of: int | None = None
+    direction: str | None = None
+
+
+def _last_metric(window: str) -> str | None:
+    found = None
+    for match in METRIC_WORDS.finditer(window):
+        found = match.lastgroup
+    return found
+
+
+def _trade_direction(metric: str, before: str, after: str) -> str | None:
+    clause = before + after
+    if metric == "exports":
+        return "US->VN" if US_EXPORTER.search(clause) else "VN->US"
+    if metric == "imports":
+        return "VN->US" if US_IMPORTER.search(clause) else "US->VN"
+    if metric == "trade_surplus":
+        words = list(re.finditer(r"xuất siêu|nhập siêu|thặng dư|thâm hụt|surplus|deficit|trade gap", before, re.IGNORECASE))
+        word = words[-1].group(0).lower() if words else ""
+        lead = before[: words[-1].start()] if words else before
+        if word == "nhập siêu":
+            return "US->VN"
+        if word == "xuất siêu":
+            return "US->VN" if US_SUBJECT.search(lead) else "VN->US"
+        surplus = word in ("thặng dư", "surplus")
+        if WITH_US.search(clause):
+            return "VN->US" if surplus else "US->VN"
+        if WITH_VN.search(clause):
+            return "US->VN" if surplus else "VN->US"
+        if US_SUBJECT.search(lead):
+            return "US->VN" if surplus else "VN->US"
+        if VN_SUBJECT.search(lead):
+            return "VN->US" if surplus else "US->VN"
+        return "VN->US" if surplus else None
+    return None
+
+
+def _invest_direction(before: str, sentence: str) -> str | None:
+    """The investment direction nearest before the number, else anywhere in the sentence."""
+    for text in (before, sentence):
+        best = None
+        for direction, pattern in (("VN->US", INVEST_VN_US), ("US->VN", INVEST_US_VN)):
+            for match in pattern.finditer(text):
+                specific = not match.group(0).lower().startswith(("nhà đầu tư nước ngoài", "foreign", "fdi"))
+                key = (specific, match.end())
+                if best is None or key > best[0]:
+                    best = (key, direction)
+        if best:
+            return best[1]
+    return None
+
+
+def _rank_value(match: re.Match) -> tuple[int, int | None, int, int]:
+    g = match.groupdict()
+    if g["slash"]:
+        return int(g["s_n"]), int(g["s_m"]), match.start("slash"), match.end("slash")
+    if g["ord"]:
+        n = g["o_n"]
+        value = int(n) if n.isdigit() else ORDINAL_WORDS[n.lower()]
+        return value, int(g["o_m"]) if g["o_m"] else None, match.start("ord"), match.end("ord")
+    if g["top"]:
+        return (1 if g["top"].lower().endswith("nhất") else 2), None, match.start("top"), match.end("top")
+    if g["en"]:
+        return int(g["e_n"]), int(g["e_m"]) if g["e_m"] else None, match.start("en"), match.end()
+    if g["en_word"]:
+        return ORDINAL_WORDS[g["ew"].lower()], None, match.start("en_word"), match.end("en_word")
+    return 1, None, match.start("en_top"), match.end("en_top")
+
+
+class _SentenceReader:
+    """Reads the figures of one sentence: ranks first, then amounts and counts."""
+
+    def __init__(self, article: Article, sentence: Sentence, skip: list[tuple[int, int]], problems: list[Problem]):
+        self.article, self.sentence, self.skip, self.problems = article, sentence, skip, problems
+
+    def ranks(self) -> list[_Found]:
+        text, s = self.article.text, self.sentence
+        found = []
+        for match in RANK.finditer(text, s.start, s.end):
+            value, out_of, start, end = _rank_value(match)
+            if match.group("top") and not _TOP_NEEDS.search(text[s.start : start]):
+                continue  # "lớn nhất" ranks only a partner, market or investor
+            if out_of is not None and out_of < value:
+                continue
+            found.append(_Found("rank", Amount(Decimal(value), None, "rank", None, text[start:end], start, end, False), out_of))
+        return found
+
+    def amounts(self, rank_spans) -> list[_Found]:
+        text, s = self.article.text, self.sentence
+        found = []
+        for match, amount in find_amounts(text, s.start, s.end, self.article.language, self.skip + rank_spans):
+            if isinstance(amount, MalformedNumber):
+                self.problems.append(Problem(self.article.name, f"{amount} at offset {match.start('num')}: no figure taken", "warning"))
+                continue
+            if amount.unit is None:
+                count = self._count(amount, match)
+                if count:
+                    found.append(count)
+                continue
+            found.append(_Found("", amount))
+        self._inherit_currency(found)
+        return [f for f in found if f.amount.unit]
+
+    def _count(self, amount: Amount, match: re.Match) -> _Found | None:
+        text = self.article.text
+        if amount.scaled and not amount.value_high:
+            noun = COUNT_NOUNS.match(text, amount.end + 1)
+            if noun and text[amount.end] == " ":
+                return _Found("count", self._with_text(amount, amount.start, noun.end(), "count"))
+            return _Found("", amount)  # "12 tỷ" may borrow the currency of its neighbours
+        if amount.value_high is not None or amount.value != amount.value.to_integral_value():
+            return None
+        noun = COUNT_NOUNS.match(text, match.end("num") + 1)
+        if noun and text[match.end("num")] == " ":
+            return _Found("count", self._with_text(amount, amount.start, noun.end(), "count"))
+        return None
+
+    @staticmethod
+    def _with_text(amount: Amount, start: int, end: int, unit: str, text: str | None = None) -> Amount:
+        return Amount(amount.value, amount.value_high, unit, amount.qualifier, text or "", start, end, amount.scaled)
+
+    def _inherit_currency(self, found: list[_Found]) -> None:
+        """A scaled number without a currency takes the one of its nearest neighbour in the sentence."""
+        for index, item in enumerate(found):
+            if item.amount.unit is None and item.metric == "":
+                neighbours = found[index + 1 :] + found[:index][::-1]
+                currency = next((f.amount.unit for f in neighbours if f.amount.unit in ("USD", "VND")), None)
+                if currency:
+                    found[index] = _Found("", self._with_text(item.amount, item.amount.start, item.amount.end, currency, item.amount.text))
+
+    def classify(self, items: list[_Found]) -> list[_Found]:
+        text, s = self.article.text, self.sentence
+        items.sort(key=lambda f: f.amount.start)
+        result = []
+        previous_end = s.start
+        for index, item in enumerate(items):
+            amount = item.amount
+            next_start = items[index + 1].amount.start if index + 1 < len(items) else s.end
+            before = text[previous_end : amount.start]
+            after = text[amount.end : next_start]
+            sentence_before = text[s.start : amount.start]
+            metric = item.metric
+            value = amount.value
+            high = amount.value_high
+            if amount.unit == "projects":
+                metric = "fdi_projects" if INVEST_WORDS.search(text[s.start : s.end]) else "count"
+            elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and re.search(r"(?:tăng|giảm|tăng thêm|giảm bớt|up|down|by)\s*$", before, re.IGNORECASE) and not _CHANGE_TO.search(before)):
+                growth = None
+                for match in GROWTH_WORDS.finditer(before[-60:]):
+                    growth = match.lastgroup
+                if growth:
+                    metric = "growth"
+                    if growth == "down":
+                        value, high = -value, (-high if high is not None else None)
+                        if high is not None:
+                            value, high = high, value
+                elif amount.unit == "percent":
+                    metric = "share" if SHARE_WORDS.search(before) else "other"
+                else:
+                    metric = _last_metric(before) or _last_metric(sentence_before) or "other"
+            elif metric == "":
+                metric = _last_metric(before) or _last_metric(sentence_before) or "other"
+            direction = self._direction(metric, before, after, sentence_before, amount)
+            result.append(_Found(metric, Amount(value, high, amount.unit, amount.qualifier, amount.text, amount.start, amount.end, amount.scaled), item.out_of, direction))
+            previous_end = amount.end
+        return result
+
+    def _direction(self, metric, before, after, sentence_before, amount) -> str | None:
+        text, s = self.article.text, self.sentence
+        sentence = text[s.start : s.end]
+        if metric in ("exports", "imports", "trade_surplus"):
+            return _trade_direction(metric, before, after)
+        if metric in ("fdi_capital", "fdi_projects"):
+            return _invest_direction(before, sentence)
+        if metric == "growth":
+            subject = _last_metric(sentence_before)
+            if subject in ("exports", "imports", "trade_surplus"):
+                words = list(METRIC_WORDS.finditer(sentence_before))
+                return _trade_direction(subject, sentence_before[words[-1].start() :] if words else sentence_before, after)
+            if subject == "fdi_capital":
+                return _invest_direction(sentence_before, sentence)
+            return None
+        if metric == "rank":
+            clause = before + text[amount.start : amount.end] + after
+            if INVEST_WORDS.search(clause):
+                return _invest_direction(clause, clause)
+            if EXPORT_MARKET.search(before):
+                return "VN->US"
+            if IMPORT_MARKET.search(before):
+                return "US->VN"
+            return None
+        if metric == "count" and INVEST_WORDS.search(sentence):
+            return _invest_direction(before, sentence)
+        return None
+
+
+def _period(article: Article, sentence: Sentence, previous: Sentence | None, metric: str, offset: int, periods_of) -> str | None:
+    text = article.text
+    if metric in ("rank",) or is_cumulative(text, sentence.start, offset):
+        return None
+    mentions = periods_of(sentence)
+    before = [p for p in mentions if p.end <= offset]
+    if before:
+        return before[-1].period
+    after = [p for p in mentions if p.start >= offset]
+    if after:
+        return after[0].period
+    if metric in FLOW_METRICS and previous is not None and previous.paragraph == sentence.paragraph:
+        if not is_cumulative(text, previous.start, previous.end):
+            earlier = periods_of(previous)
+            if earlier:
+                return earlier[-1].period
+    return None
+
+
+def extract_figures(article: Article, problems: list[Problem] | None = None) -> list[Figure]:
+    """Every figure the article states, in text order. Captions and image lines are skipped.
+
+    Numbers that cannot be read add a warning to ``problems`` (when given) and give no figure.
+    """
+    problems = [] if problems is None else problems
+    text = article.text
+    dates = find_dates(text, article.published)
+    skip = [(d.start, d.end) for d in dates]
+    cache: dict[int, list] = {}
+
+    def periods_of(sentence: Sentence):
+        if sentence.start not in cache:
+            cache[sentence.start] = find_periods(text, sentence.start, sentence.end, article.published, dates)
+        return cache[sentence.start]
+
+    figures = []
+    previous = None
+    for sentence in article.sentences:
+        if not sentence.is_prose:
+            continue
+        if not any(ch.isdigit() for ch in sentence.text) and "lớn nh" not in sentence.text and "largest" not in sentence.text and "biggest" not in sentence.text and "thứ" not in sentence.text:
+            previous = sentence
+            continue
+        reader = _SentenceReader(article, sentence, skip, problems)
+        ranks = reader.ranks()
+        items = ranks + reader.amounts([(r.amount.start, r.amount.end) for r in ranks])
+        for item in reader.classify(items):
+            a = item.amount
+            figures.append(
+                Figure(
+                    article=article.name,
+                    metric=item.metric,
+                    value=a.value,
+                    value_high=a.value_high,
+                    unit=a.unit,
+                    qualifier=a.qualifier,
+                    period=_period(article, sentence, previous, item.metric, a.start, periods_of),
+                    direction=item.direction,
+                    out_of=item.out_of,
+                    text=text[a.start : a.end],
+                    start=a.start,
+                    end=a.end,
+                    sentence=sentence.text,
+                )
+            )
+        previous = sentence
+    return figures
+
+
+def figures_of_corpus(articles, problems: list[Problem] | None = None) -> list[Figure]:
+    """The figures of many articles, one after another, warning once for an article with none."""
+    problems = [] if problems is None else problems
+    result = []
+    for article in articles:
+        found = extract_figures(article, problems)
+        if not found:
+            problems.append(Problem(article.name, "no figures found", "info"))
+        result.extend(found)
+    return result

@@ -1,0 +1,168 @@
+"""One written quantity → an exact value: "gần 1,3 tỷ USD" → 1.3E+9 USD, qualifier ``under``.
+
+Digit strings are parsed with Babel's locale data, Vietnamese conventions first in a
+Vietnamese article and English ones first in an English article; the other convention is
+tried for the real-world mixtures ("24.1 tỉ" in a Vietnamese text). A string that fits
+neither raises :class:`MalformedNumber`: no figure is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel.numbers import NumberFormatError, parse_decimal
+
+from .errors import MalformedNumber
+
+SCALES = {
+    "nghìn tỷ": 12, "ngàn tỷ": 12, "nghìn tỉ": 12, "ngàn tỉ": 12, "trillion": 12, "tn": 12,
+    "tỷ": 9, "tỉ": 9, "billion": 9, "bn": 9, "b": 9,
+    "triệu": 6, "million": 6, "mn": 6, "mln": 6, "m": 6,
+    "nghìn": 3, "ngàn": 3, "thousand": 3, "k": 3,
+}
+CURRENCY_WORDS = {
+    "usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô-la mỹ": "USD", "đôla mỹ": "USD",
+    "đô la": "USD", "đô-la": "USD", "đôla": "USD", "mỹ kim": "USD", "us dollars": "USD",
+    "dollars": "USD", "dollar": "USD", "vnd": "VND", "vnđ": "VND", "đồng": "VND",
+}
+PERCENT_WORDS = ("%", "phần trăm", "percent", "per cent")
+QUALIFIERS = {
+    "approx": r"khoảng|xấp xỉ|ước đạt|ước tính|ước|chừng|tầm|around|about|approximately|roughly|some|an estimated|estimated",
+    "under": r"gần|chưa đến|chưa tới|dưới|nearly|almost|close to|just under|under|less than|below",
+    "over": r"trên|hơn|vượt|vượt mốc|vượt quá|more than|over|above|exceeding|in excess of|upwards of",
+    "at_least": r"ít nhất|tối thiểu|không dưới|at least|a minimum of",
+    "at_most": r"tối đa|nhiều nhất|không quá|at most|up to|a maximum of|no more than",
+}
+
+_NUM = r"\d(?:[\d.,]*\d)?"
+_SCALE_WORDS = r"nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|nghìn|ngàn|trillion|billion|million|thousand|mln"
+_UNIT_WORDS = (
+    r"%|phần trăm|percent|per cent|USD|US\$|đô la Mỹ|đô-la Mỹ|đôla Mỹ|đô la|đô-la|đôla|Mỹ kim|VND|VNĐ|"
+    r"đồng(?!\s+(?:nghiệp|thời|bào|minh|chí|hành|ý|tâm|bộ|loạt|đều|hồ|tiền|chủ|sáng|tổ chức|ruộng|bằng|lòng))|"
+    r"US dollars|dollars?|dự án|projects?"
+)
+_SCALE_RX = _SCALE_WORDS.replace(" ", r"\s+")
+_UNIT_RX = _UNIT_WORDS.replace(" ", r"\s+")
+AMOUNT = re.compile(
+    rf"""(?<![\w.,/\-])(?P<pre>US\$\s?|\$\s?|USD\s)?(?P<num>{_NUM})
+    (?:\s*(?P<rdash>[-–—]|đến|tới|to)\s*(?:US\$|\$)?(?P<num2>{_NUM}))?
+    (?:\s*(?P<scale>{_SCALE_RX})\b|(?P<short>bn|tn|mn|m|b|k)\b)?
+    (?:\s*(?P<unit>{_UNIT_RX})(?=\W|$))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_QUALIFIER = re.compile(
+    r"(?:^|\W)(?P<q>" + "|".join(f"(?P<{k}>{v})" for k, v in QUALIFIERS.items()) + r")\s*(?:mức\s+|mốc\s+|con số\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number as written: value with its scale, unit, qualifier and exact span."""
+
+    value: Decimal
+    value_high: Decimal | None
+    unit: str | None
+    qualifier: str | None
+    text: str
+    start: int
+    end: int
+    scaled: bool
+
+
+def parse_number(token: str, language: str = "vi", whole: bool = False) -> Decimal:
+    """Parse a digit string by the article's convention, then the other one.
+
+    ``whole`` says the quantity counts things (projects): a reading with a fraction is
+    rejected, so "1,409 dự án" is 1409 even in a Vietnamese text.
+    """
+    order = ("vi", "en") if language == "vi" else ("en", "vi")
+    for locale in order:
+        try:
+            value = parse_decimal(token, locale=locale, strict=True)
+        except NumberFormatError:
+            continue
+        if whole and value != value.to_integral_value():
+            continue
+        return value
+    raise MalformedNumber(f"malformed number {token!r}")
+
+
+def scale_value(value: Decimal, exponent: int) -> Decimal:
+    """Multiply by a power of ten keeping the precision written (15,8 tỷ → 1.58E+10)."""
+    return value.scaleb(exponent) if exponent else value
+
+
+def unit_of(word: str | None, prefix: str | None) -> str | None:
+    if prefix:
+        return "USD"
+    if not word:
+        return None
+    lowered = " ".join(word.lower().split())
+    if lowered in PERCENT_WORDS:
+        return "percent"
+    if lowered.startswith(("dự án", "project")):
+        return "projects"
+    return CURRENCY_WORDS.get(lowered)
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier word right before ``start`` ("khoảng", "gần", "more than" …), if any."""
+    match = _QUALIFIER.search(text[max(0, start - 30) : start])
+    if not match:
+        return None
+    return next(key for key in QUALIFIERS if match.group(key))
+
+
+def find_amounts(text: str, start: int, end: int, language: str, skip: list[tuple[int, int]] = ()):
+    """Yield ``(match, Amount | MalformedNumber)`` for each number written in ``text[start:end]``.
+
+    Numbers inside the ``skip`` spans (dates, ranks) are passed over. Amounts without a unit
+    are returned too (``unit`` None): the caller decides whether a following noun makes them
+    a count.
+    """
+    for match in AMOUNT.finditer(text, start, end):
+        if any(a <= match.start("num") < b for a, b in skip):
+            continue
+        unit_word, prefix = match.group("unit"), match.group("pre")
+        unit = unit_of(unit_word, prefix)
+        scale = match.group("scale") or (match.group("short") if prefix else None)
+        m_end = match.end()
+        if match.group("short") and not prefix:
+            m_end = match.end("num2") if match.group("num2") else match.end("num")
+        if not scale and not unit and match.group("num2"):
+            # "17-20" without a unit is no range of figures ("ngày 24-26" is handled as a date)
+            m_end = match.end("num")
+        try:
+            whole = unit == "projects" or (unit is None and not scale)
+            value = parse_number(match.group("num"), language, whole)
+            high = parse_number(match.group("num2"), language, whole) if match.group("num2") and m_end > match.end("num") else None
+        except MalformedNumber as error:
+            yield match, error
+            continue
+        exponent = SCALES[" ".join(scale.lower().split())] if scale else 0
+        value = scale_value(value, exponent)
+        if high is not None:
+            high = scale_value(high, exponent)
+            if high <= value:
+                high = None
+                m_end = match.end("num")
+                unit = None
+        text_start = match.start()
+        yield match, Amount(
+            value=value,
+            value_high=high,
+            unit=unit,
+            qualifier=qualifier_before(text, text_start),
+            text=text[text_start:m_end].rstrip(),
+            start=text_start,
+            end=text_start + len(text[text_start:m_end].rstrip()),
+            scaled=bool(scale),
+        )
+
+
+def precision(value: Decimal) -> Decimal:
+    """Half a unit of the last digit written: the tolerance of a stated figure."""
+    return Decimal(5).scaleb(value.as_tuple().exponent - 1)

@@ -1,0 +1,78 @@
+"""Records → JSON, CSV and plain tables, without pandas (the command line stays fast)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import asdict, is_dataclass
+from decimal import Decimal
+from pathlib import Path
+
+
+def plain(value):
+    """A JSON-ready value: Decimals become exact ints or floats, dataclasses dicts."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return float(format(value, "f"))
+    if is_dataclass(value):
+        return {k: plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def to_json(records) -> str:
+    return json.dumps([plain(r) for r in records], ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(records, fields) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        row = plain(record)
+        writer.writerow({k: ("" if row[k] is None else row[k]) for k in fields})
+    return buffer.getvalue()
+
+
+def to_table(records, fields, width: int = 40) -> str:
+    rows = [[_cell(plain(r)[f], width) for f in fields] for r in records]
+    widths = [max([len(f)] + [len(row[i]) for row in rows]) for i, f in enumerate(fields)]
+    lines = ["  ".join(f.ljust(w) for f, w in zip(fields, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value, width: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = repr(value)
+    elif isinstance(value, (dict, list)):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
+    """Write a file whole or not at all: a reader never sees half an output."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
