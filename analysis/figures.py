@@ -79,7 +79,10 @@ INVEST_US_VN = _rx(
     r"{US} (?:investment|investors|firms|companies)\b[^.;]{0,40}\bin {VN}|invest(?:ed|ing|ment|ments)? in {VN}|(?:FDI|investment) (?:from|by) (?:the )?{US}|"
     r"nhà đầu tư nước ngoài|foreign direct investment|foreign investors?|FDI"
 )
-INVEST_WORDS = _rx(r"đầu tư|FDI|invest")
+# Where the money or projects are, when no verb of investing says who invests: weaker evidence.
+LOCATED_VN = _rx(r"(?:\bin|\binto|tại|vào) {VN}")
+LOCATED_US = _rx(r"(?:\bin|\binto|tại|vào|sang) (?:the )?{US}")
+INVEST_WORDS = _rx(r"đầu tư|FDI|invest|\bvốn\b|capital")
 US_EXPORTER = _rx(r"{US}\W{0,3}(?:xuất khẩu|exports?|exported|shipments)|(?:xuất khẩu|exports?|shipments) (?:của|từ|from|of) (?:the )?{US}|(?:xuất khẩu|exports?|shipments|xuất)(?: hàng hóa)? (?:sang|vào|to) {VN}")
 US_IMPORTER = _rx(r"{US}\W{0,3}(?:nhập khẩu|imports?|imported)|(?:nhập khẩu|imports?) (?:của|từ|from) (?:the )?{VN}|(?:nhập khẩu|imports?) (?:vào|into|to) (?:the )?{US}")
 WITH_VN = _rx(r"(?:với|with) {VN}")
@@ -158,10 +161,11 @@ def _invest_direction(before: str, sentence: str) -> str | None:
     """The investment direction nearest before the number, else anywhere in the sentence."""
     for text in (before, sentence):
         best = None
-        for direction, pattern in (("VN->US", INVEST_VN_US), ("US->VN", INVEST_US_VN)):
+        evidence = (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0))
+        for direction, pattern, strength in evidence:
             for match in pattern.finditer(text):
-                specific = not match.group(0).lower().startswith(("nhà đầu tư nước ngoài", "foreign", "fdi"))
-                key = (specific, match.end())
+                generic = match.group(0).lower().startswith(("nhà đầu tư nước ngoài", "foreign", "fdi"))
+                key = (strength - generic, match.end())
                 if best is None or key > best[0]:
                     best = (key, direction)
         if best:
@@ -262,7 +266,8 @@ class _SentenceReader:
             value = amount.value
             high = amount.value_high
             if amount.unit == "projects":
-                metric = "fdi_projects" if INVEST_WORDS.search(text[s.start : s.end]) else "count"
+                # projects with capital beside them are investment projects
+                metric = "fdi_projects" if INVEST_WORDS.search(text[s.start : s.end]) or re.search(r"worth|trị giá|USD|\$", after) else "count"
             elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and re.search(r"(?:tăng|giảm|tăng thêm|giảm bớt|up|down|by)\s*$", before, re.IGNORECASE) and not _CHANGE_TO.search(before)):
                 growth = None
                 for match in GROWTH_WORDS.finditer(before[-60:]):
@@ -278,7 +283,7 @@ class _SentenceReader:
                 else:
                     metric = _last_metric(before) or _last_metric(sentence_before) or "other"
             elif metric == "":
-                metric = _last_metric(before) or _last_metric(sentence_before) or "other"
+                metric = _last_metric(before) or ("fdi_capital" if result and result[-1].metric == "fdi_projects" else None) or _last_metric(sentence_before) or "other"
             direction = self._direction(metric, before, after, sentence_before, amount)
             result.append(_Found(metric, Amount(value, high, amount.unit, amount.qualifier, amount.text, amount.start, amount.end, amount.scaled), item.out_of, direction))
             previous_end = amount.end
@@ -303,9 +308,9 @@ class _SentenceReader:
             clause = before + text[amount.start : amount.end] + after
             if INVEST_WORDS.search(clause):
                 return _invest_direction(clause, clause)
-            if EXPORT_MARKET.search(before):
+            if EXPORT_MARKET.search(before + after):
                 return "VN->US"
-            if IMPORT_MARKET.search(before):
+            if IMPORT_MARKET.search(before + after):
                 return "US->VN"
             return None
         if metric == "count" and INVEST_WORDS.search(sentence):

@@ -1,0 +1,127 @@
+"""Loading articles: encodings, structure, language, sentences, and bad input."""
+
+import codecs
+import unicodedata
+
+import pytest
+
+from analysis.articles import load_article, load_corpus, split_sentences
+from analysis.errors import ArticleError
+from analysis.figures import extract_figures
+
+from .conftest import SEED_000, SEED_003
+
+
+def test_seed_000_structure(article_000):
+    kinds = [b.kind for b in article_000.blocks]
+    assert kinds[:4] == ["section", "title", "lead", "byline"]
+    assert kinds.count("image") == 2 and kinds.count("caption") == 2
+    assert article_000.language == "vi"
+    # no header: the date is inferred from "Trưa 18/2", its year from "tháng 1/2026"
+    assert article_000.published == "2026-02-18"
+    assert "inferred" in article_000.published_from and "Trưa 18/2" in article_000.published_from
+
+
+def test_seed_003_header_and_signoff(article_003):
+    assert article_003.published == "2026-02-20"
+    assert article_003.published_from == "header"
+    kinds = [b.kind for b in article_003.blocks]
+    assert kinds[0] == "header" and kinds[1] == "lead" and kinds[-1] == "signoff"
+    assert kinds.count("caption") == 3  # captions without an image line, ending "Ảnh: TTXVN"
+    assert article_003.text.startswith(" date 2026-02-20 Tổng Bí thư")  # text kept exactly
+
+
+def test_captions_give_no_figures(tmp_path):
+    body = "Xuất khẩu đạt 13,9 tỷ USD trong tháng 1/2026."
+    path = tmp_path / "a.txt"
+    path.write_text(f"date 2026-02-20\nTiêu đề\n\n{body}\n\nhinh-1.jpg\nXuất khẩu đạt 13,9 tỷ USD. Ảnh: TTXVN\n", encoding="utf-8")
+    assert [f.text for f in extract_figures(load_article(path))] == ["13,9 tỷ USD"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Giá trị 15,8 tỷ USD. Sau đó 1.409 dự án.", ["Giá trị 15,8 tỷ USD.", "Sau đó 1.409 dự án."]),
+        ("Tại Washington D.C. hôm nay. Ông Greer đến.", ["Tại Washington D.C. hôm nay.", "Ông Greer đến."]),
+        ("Tại TP.HCM có trường. Mr. Greer said so.", ["Tại TP.HCM có trường.", "Mr. Greer said so."]),
+        ("Hai nước hợp tác.Tổng Bí thư đến Mỹ.", ["Hai nước hợp tác.", "Tổng Bí thư đến Mỹ."]),
+        ("Giá 2.5 USD. 2026 là năm quan trọng.", ["Giá 2.5 USD.", "2026 là năm quan trọng."]),
+    ],
+)
+def test_sentence_splitting(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == expected
+
+
+def test_english_article_detected(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text("US, Vietnam trade\n\nTwo-way trade reached $12 billion in January 2026.\n", encoding="utf-8")
+    article = load_article(path)
+    assert article.language == "en"
+    assert [(f.metric, f.value) for f in extract_figures(article)] == [("trade_total", 12_000_000_000)]
+
+
+def test_bom_and_crlf_are_normalised(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "Tiêu đề\r\n\r\nXuất khẩu đạt 13,9 tỷ USD.\rHết.\r\n".encode())
+    article = load_article(path)
+    assert not article.text.startswith("\ufeff") and "\r" not in article.text
+    (figure,) = extract_figures(article)
+    assert article.text[figure.start : figure.end] == "13,9 tỷ USD"
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Tiêu đề\n\nXuất khẩu đạt 13,9 tỷ USD.\n".encode("utf-16"))
+    article = load_article(path)
+    assert any("UTF-16" in p.reason for p in article.problems)
+    assert [f.value for f in extract_figures(article)] == [13_900_000_000]
+
+
+def test_nfd_gives_the_same_figures_as_nfc(tmp_path):
+    nfc = SEED_000.read_text(encoding="utf-8")
+    path = tmp_path / "nfd.txt"
+    path.write_text(unicodedata.normalize("NFD", nfc), encoding="utf-8")
+    article = load_article(path)
+    assert any("NFD" in p.reason and p.level == "warning" for p in article.problems)
+    assert extract_figures(article) == [f.__class__(**{**f.__dict__, "article": "nfd.txt"}) for f in extract_figures(load_article(SEED_000))]
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Đô la: ơ ư ă â 13,9".encode("cp1258"), "not valid UTF-8"),  # Windows-1258
+        ("Café à Hà Noi".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_unreadable_files_name_the_reason(tmp_path, data, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(ArticleError) as error:
+        load_article(path)
+    assert error.value.problem.article == "bad.txt" and reason in error.value.problem.reason
+
+
+def test_missing_file():
+    with pytest.raises(ArticleError, match="no such file"):
+        load_article("does/not/exist.txt")
+
+
+def test_corpus_goes_on_after_a_bad_file(tmp_path):
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_good.txt").write_text(SEED_003.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "c_binary.txt").write_bytes(b"\x00\x01\x02" * 10)
+    (tmp_path / "image.jpg").write_bytes(b"\xff\xd8\xff")  # not an article: not read at all
+    articles, problems = load_corpus(tmp_path)
+    assert [a.name for a in articles] == ["b_good.txt"]
+    assert [(p.article, p.level) for p in problems if p.level == "error"] == [("a_empty.txt", "error"), ("c_binary.txt", "error")]
+
+
+def test_article_without_date_loads_and_says_so(tmp_path):
+    path = tmp_path / "nodate.txt"
+    path.write_text("Tiêu đề\n\nHai nước hợp tác chặt chẽ.\n", encoding="utf-8")
+    article = load_article(path)
+    assert article.published is None
+    assert any("no publication date" in p.reason for p in article.problems)
