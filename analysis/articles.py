@@ -10,9 +10,9 @@ import codecs
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .errors import ArticleError, Problem
 
@@ -29,9 +29,7 @@ _CAPTION_CREDIT = re.compile(
 _BYLINE = re.compile(r"^(?:Theo|Nguồn|By|Source)\s*:?\s+\S.{0,100}$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr inc ltd co corp no vs etc u.s e.g i.e jan feb mar apr jun jul
-    aug sep sept oct nov dec tp tp.hcm ths ts pgs gs gen col lt sen rep gov pres dept est fig
-    approx""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "u.s", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tp", "tp.hcm", "ths", "ts", "pgs", "gs", "gen", "col", "lt", "sen", "rep", "gov", "pres", "dept", "est", "fig", "approx"]
 )
 _VI_LETTERS = re.compile(
     "[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]", re.IGNORECASE
@@ -103,11 +101,10 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise ArticleError(name, f"UTF-16 byte order mark, but the text is not valid UTF-16 ({exc.reason})")
+            raise ArticleError(name, f"UTF-16 byte order mark, but the text is not valid UTF-16 ({exc.reason})") from None
         problems.append(Problem(name, "read as UTF-16 (it has a UTF-16 byte order mark)", "warning"))
     else:
-        if data.startswith(codecs.BOM_UTF8):
-            data = data[len(codecs.BOM_UTF8) :]
+        data = data.removeprefix(codecs.BOM_UTF8)
         if b"\x00" in data[:8192]:
             raise ArticleError(name, "binary data (NUL bytes), not a text article")
         try:

@@ -44,9 +44,9 @@ def to_csv(records, fields) -> str:
 def to_table(records, fields, width: int = 40) -> str:
     rows = [[_cell(plain(r)[f], width) for f in fields] for r in records]
     widths = [max([len(f)] + [len(row[i]) for row in rows]) for i, f in enumerate(fields)]
-    lines = ["  ".join(f.ljust(w) for f, w in zip(fields, widths)).rstrip()]
+    lines = ["  ".join(f.ljust(w) for f, w in zip(fields, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     return "\n".join(lines) + "\n"
 
 

@@ -24,7 +24,7 @@ _SPAN = re.compile(
             rf"(?P<half_en>(?:the\s+)?(?P<en_h>first|second)\s+half\s+(?:of\s+)?(?:{_YEAR_REF})|H(?P<h_n>[12])\s*,?\s*(?P<h_y>{_Y}))",
             rf"(?P<range_vi>từ\s+tháng\s+(?P<rv_a>{_MON})(?:/(?P<rv_ya>{_Y}))?\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<rv_b>{_MON})(?:\s*[/-]\s*|\s+năm\s+)(?P<rv_y>{_Y}))",
             rf"(?P<range_en>(?:from\s+)?(?P<re_a>{_MONTH_EN})\.?\s*(?:-|–|to|through)\s*(?P<re_b>{_MONTH_EN})\.?,?\s+(?P<re_y>{_Y}))",
-            rf"(?P<rel_year>\bnăm\s+(?:nay|ngoái)\b|\b(?:this|last)\s+year\b|(?<!cùng kỳ )\bnăm\s+trước\b)",
+            r"(?P<rel_year>\bnăm\s+(?:nay|ngoái)\b|\b(?:this|last)\s+year\b|(?<!cùng kỳ )\bnăm\s+trước\b)",
         ]
     ),
     re.IGNORECASE,

@@ -3,7 +3,8 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.errors import MalformedNumber
 from analysis.numbers import find_amounts, parse_number, precision
@@ -105,8 +106,8 @@ def test_ranges(text, low, high):
 
 def test_precision_follows_the_digits_written():
     assert precision(Decimal("15.8").scaleb(9)) == Decimal("5E7")
-    assert precision(Decimal("12").scaleb(9)) == Decimal("5E8")
-    assert precision(Decimal("1409")) == Decimal("0.5")
+    assert precision(Decimal(12).scaleb(9)) == Decimal("5E8")
+    assert precision(Decimal(1409)) == Decimal("0.5")
 
 
 money = st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999999.9"), places=1, allow_nan=False, allow_infinity=False)
