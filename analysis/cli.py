@@ -76,7 +76,7 @@ def cmd_figures(args) -> int:
 
 
 def cmd_dates(args) -> int:
-    from .timeline import DATE_FIELDS, extract_dates
+    from .dates import DATE_FIELDS, extract_dates
 
     found = []
     for article in _read(args.paths, args.glob):
@@ -90,7 +90,7 @@ def cmd_dates(args) -> int:
 
 def cmd_timeline(args) -> int:
     from .narrate import narrate
-    from .timeline import extract_events
+    from .events import extract_events
 
     corpus = list(_read(args.paths, args.glob))
     events = extract_events(corpus)

@@ -200,3 +200,36 @@ def date_key(iso: str) -> tuple:
     month = int(first[5:7])
     day = int(first[8:10]) if len(first) >= 10 else 0
     return (year, month, day, 2)
+
+
+DATE_FIELDS = ("article", "text", "start", "end", "date", "granularity", "inferred", "sentence")
+
+
+@dataclass(frozen=True)
+class DateRecord:
+    """A date expression of an article, as ``vnus dates`` prints it."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+    date: str
+    granularity: str
+    inferred: bool
+    sentence: str
+
+
+def extract_dates(article) -> list[DateRecord]:
+    """Every date expression of the article, the header's included, with its sentence."""
+    records = []
+    header = next((b for b in article.blocks if b.kind == "header"), None)
+    if header is not None:
+        match = re.search(r"\d{4}-\d{2}-\d{2}", article.text[header.start : header.end])
+        if match:
+            start = header.start + match.start()
+            records.append(DateRecord(article.name, match.group(0), start, start + 10, match.group(0), "day", False, article.text[header.start : header.end]))
+    for mention in find_dates(article.text, article.published):
+        sentence = article.sentence_at(mention.start)
+        records.append(DateRecord(article.name, mention.text, mention.start, mention.end, mention.date, mention.granularity,
+                                  mention.inferred, sentence.text if sentence else ""))
+    return records

@@ -1,0 +1,248 @@
+"""People (a title and a name, as written) and places named in a stretch of text.
+
+"Tổng thống Indonesia Prabowo Subianto" is one actor: the title phrase "Tổng thống Indonesia"
+and the name "Prabowo Subianto". A bare title ("Tổng Bí thư") refers to the last person of
+the article who holds it. The English forms come from the glossary, never from a service.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
+VIETNAMESE_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Trương Đinh Lâm Mai Trịnh Đoàn "
+    "Lương Cao Tạ Vương Thái Hà Lưu Quách Kiều Triệu Chu Đào Văn Tăng Lại Lục Nông Thân Châu Từ Phùng Khúc".split()
+)
+_CONNECTORS = {"tại", "ở", "kiêm", "of", "to"}
+_WORD = re.compile(r"[^\s,.;:()\[\]\"“”!?]+(?:\.[A-Z][^\s,;:()]*)?")
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict:
+    """The glossary data file (titles, bodies, terms, countries, places)."""
+    return json.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern:
+    titles = sorted((t for t in glossary()["titles"]), key=len, reverse=True)
+    return re.compile(r"(?:(?:nguyên|cựu)\s+)?(?<!\w)(?:" + "|".join(re.escape(t) for t in titles) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[str, ...]:
+    g = glossary()
+    return tuple(sorted(list(g["countries"]) + list(g["places"]), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Person:
+    """An actor: the title phrase and name as written, and where the mention is."""
+
+    title: str
+    name: str | None
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} {self.name}" if self.name else self.title
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _split_name(words: list[tuple[str, int, int]]) -> int | None:
+    """Index where the name starts in the trailing capitalised ``words``, or None (no name)."""
+    if not words:
+        return None
+    texts = [w for w, _, _ in words]
+    joined = " ".join(texts)
+    if joined in _place_names():
+        return None
+    for index in range(max(0, len(texts) - 4), len(texts) - 1):
+        if texts[index] in VIETNAMESE_SURNAMES and " ".join(texts[index:]) not in _place_names():
+            return index
+    if len(texts) >= 2:
+        tail = " ".join(texts[-2:])
+        if tail in _place_names():
+            return None
+        return len(texts) - 2
+    return None
+
+
+def find_people(text: str, start: int = 0, end: int | None = None) -> list[Person]:
+    """People named with a title in ``text[start:end]``; bare titles have ``name`` None."""
+    end = len(text) if end is None else end
+    people = []
+    for match in _title_pattern().finditer(text, start, end):
+        if people and match.start() < people[-1].end:
+            continue
+        pos = match.end()
+        run: list[tuple[str, int, int]] = []
+        while True:
+            word = _WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+            if not word or word.end() > end:
+                break
+            token = word.group(0)
+            if _is_capitalised(token):
+                run.append((token, word.start(), word.end()))
+            elif token in _CONNECTORS and _split_name(run) is None:
+                run = []  # "Đại sứ Việt Nam tại Mỹ …": the posting is part of the title
+            else:
+                break
+            pos = word.end()
+        name_index = _split_name(run)
+        if name_index is None:
+            title_end = run[-1][2] if run and " ".join(w for w, _, _ in run) in _place_names() else match.end()
+            people.append(Person(text[match.start() : title_end], None, match.start(), title_end))
+            continue
+        name_start = run[name_index][1]
+        people.append(Person(text[match.start() : name_start].rstrip(), text[name_start : run[-1][2]], match.start(), run[-1][2]))
+    return people
+
+
+def base_title(title: str) -> str:
+    """The title word itself, without "nguyên" or the country: "Tổng thống Mỹ" → "Tổng thống"."""
+    match = _title_pattern().match(title)
+    found = match.group(0) if match else title
+    return re.sub(r"^(?:nguyên|cựu)\s+", "", found)
+
+
+def resolve(people: list[Person], everyone: list[Person]) -> list[str]:
+    """Labels of ``people``, bare titles replaced by the nearest named holder of that title."""
+    labels = []
+    for person in people:
+        if person.name is None:
+            holders = [p for p in everyone if p.name and base_title(p.title) == base_title(person.title)]
+            before = [p for p in holders if p.start < person.start]
+            holder = before[-1] if before else (holders[0] if holders else None)
+            if holder is None:
+                continue
+            label = holder.label
+        else:
+            label = person.label
+        if label not in labels:
+            labels.append(label)
+    return labels
+
+
+def vietnamese_first(labels: list[str]) -> list[str]:
+    """Order actors with Vietnam's side first (Vietnamese names), keeping the text order otherwise."""
+
+    def foreign(label: str) -> bool:
+        people = find_people(label)
+        name = people[0].name if people and people[0].name else label
+        return name.split()[0] not in VIETNAMESE_SURNAMES
+
+    return sorted(labels, key=foreign)
+
+
+_PLACE_LEAD = re.compile(
+    r"(?:(?<!\w)(?:tại|ở|đến|tới|sang|thăm|in|at|to|visit(?:ed)?)\s+)(?P<place>sân bay(?: quân sự)? [A-Z]\w+|[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})"
+    r"|\((?P<paren>[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,2})\)"
+)
+
+
+def find_places(text: str, start: int, end: int, people: list[Person] = ()) -> list[str]:
+    """Places named after "tại", "đến", "thăm", "in", "at" …, and country names in brackets.
+
+    A place never runs into a person's name: "tại Mỹ Nguyễn Quốc Dũng" gives "Mỹ".
+    """
+    places: list[str] = []
+    titles = _title_pattern()
+    for match in _PLACE_LEAD.finditer(text, start, end):
+        place = (match.group("place") or match.group("paren") or "").strip()
+        group = "place" if match.group("place") else "paren"
+        names = [p for p in people if p.name and match.start(group) < p.end and p.start < match.end(group)]
+        if names:
+            name_start = min(p.end - len(p.name) for p in names)
+            place = text[match.start(group) : name_start].strip()
+        if not place or titles.match(place):
+            continue
+        known = next((p for p in _place_names() if place.startswith(p)), None)
+        if match.group("paren") and not known:
+            continue
+        if known and len(known) < len(place) and place[len(known) :].strip()[:1].isupper() and known in glossary()["countries"]:
+            place = known  # "Mỹ Nguyễn Quốc Dũng": the place ends where a name begins
+        if place not in places:
+            places.append(place)
+    return places
+
+
+# --------------------------------------------------------------------------- English forms
+
+
+def _longest(table: dict, text: str) -> tuple[str, str] | None:
+    for key in sorted(table, key=len, reverse=True):
+        if text.startswith(key):
+            return key, table[key]
+    return None
+
+
+def translate_place(place: str) -> str:
+    g = glossary()
+    if place in g["places"]:
+        return g["places"][place]
+    if place in g["countries"]:
+        return g["countries"][place][0]
+    return place
+
+
+def translate_actor(label: str) -> str:
+    """"Tổng thống Indonesia Prabowo Subianto" → "President Prabowo Subianto of Indonesia"."""
+    g = glossary()
+    person = find_people(label)
+    if not person or person[0].start != 0:
+        return label
+    title, name = person[0].title, person[0].name or ""
+    former = ""
+    bare = re.match(r"(?:nguyên|cựu)\s+", title)
+    if bare:
+        former, title = "former ", title[bare.end() :]
+    found = _longest(g["titles"], title)
+    if not found:
+        return label
+    key, english = found
+    rest = title[len(key) :].strip()
+    country_adj, suffix = "", ""
+    posting = re.match(r"(?P<of>.*?)\s*tại\s+(?P<at>.+)$", rest)
+    if posting:
+        origin, at = posting.group("of").strip(), posting.group("at").strip()
+        if origin in g["countries"]:
+            country_adj = g["countries"][origin][1] + " "
+        at_english = g["bodies"].get(at) or translate_place(at)
+        if at in g["bodies"] and not at_english.startswith("the "):
+            at_english = "the " + at_english
+        posting = f" in {at_english}" if english.startswith("Consul") else f" to {at_english}"
+        return f"{former}{country_adj}{english}{posting} {name}".strip()
+    elif rest in g["countries"]:
+        country, adjective = g["countries"][rest]
+        if rest in ("Mỹ", "Hoa Kỳ", "Việt Nam"):
+            country_adj = adjective + " "
+        else:
+            suffix = f" of {country}"
+        rest = ""
+    elif rest:
+        body = _longest(g["bodies"], rest)
+        if body:
+            suffix = f" of the {body[1]}"
+            rest = ""
+    words = f"{former}{country_adj}{english}{suffix}" if not name else f"{former}{country_adj}{english} {name}{suffix}"
+    return words if not rest else f"{words} ({rest})"
+
+
+def translate_text(text: str) -> str:
+    """Replace glossary bodies, terms and places inside a phrase by their English names."""
+    g = glossary()
+    for table in (g["bodies"], g["terms"], g["places"]):
+        for key in sorted(table, key=len, reverse=True):
+            if key in text:
+                text = text.replace(key, table[key])
+    return text

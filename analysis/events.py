@@ -1,0 +1,251 @@
+"""Dated events of the relationship: what happened or is planned, when, who, where, and who says so.
+
+An event is anchored on a date expression and read from the clause around it: the words
+that say what happened (a visit, a call, a partnership upgrade …), the people with their
+titles, and the places. An event sentence without a date of its own takes the date of the
+sentence before it in the same paragraph, marked inferred. Events that several articles
+report are merged into one, keeping every source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import find_people, find_places, resolve, vietnamese_first
+from .articles import Article
+from .dates import DateMention, date_key, find_dates
+from .figures import Figure, extract_figures
+
+EVENT_FIELDS = ("date", "granularity", "inferred", "kind", "status", "actors", "places", "summary", "sentence", "sources")
+KINDS = ("relations", "visit", "meeting", "call", "arrival", "trade", "investment", "planned")
+
+TRIGGERS = [
+    ("relations", re.compile(
+        r"bình thường h[óo]a|thiết lập quan hệ|nâng cấp quan hệ|xác lập khuôn khổ|normali[sz](?:ed|ation)|"
+        r"established diplomatic relations|upgraded (?:ties|relations|the relationship)", re.IGNORECASE)),
+    ("call", re.compile(r"điện đàm|phone call|spoke by (?:tele)?phone|telephone (?:call|conversation)", re.IGNORECASE)),
+    ("arrival", re.compile(r"đã tới|đã đến|tới sân bay|đến sân bay|đặt chân|arrived|landed", re.IGNORECASE)),
+    ("visit", re.compile(r"chuyến thăm|thăm chính thức|thăm cấp nhà nước|thăm làm việc|(?<!\w)visit(?:ed|s)?\b|trip to", re.IGNORECASE)),
+    ("attend", re.compile(
+        r"(?:tham dự|dự|attend(?:ed|s)?)\s+(?P<what>(?:cuộc họp|phiên họp|hội nghị|lễ|the|a)?\s*(?:khai mạc\s+)?(?:opening\s+(?:meeting|session)\s+of\s+(?:the\s+)?)?)"
+        r"(?P<body>[A-ZĐ][^,.;()]*?)(?=\s+(?:tại|ở|in|at|năm|vào|on)\b|[,.;()]|$)", re.IGNORECASE)),
+    ("meeting", re.compile(
+        r"cuộc gặp|gặp gỡ|(?<!\w)gặp(?!\w)|hội đàm|hội kiến|(?<!\w)tiếp(?!\s+(?:tục|nhận|cận|theo|xúc|thu|đón))(?!\w)|"
+        r"(?<!\w)met(?!\w)|meeting with|held talks|received", re.IGNORECASE)),
+    ("investment", re.compile(r"đầu tư|invest", re.IGNORECASE)),
+]
+FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch|(?<!\w)will(?!\w)|is expected to|plans? to|is set to", re.IGNORECASE)
+WISH = re.compile(r"mong muốn|đề nghị|(?<!\w)mời(?!\w)|hope[sd]?|invite[sd]?|urged", re.IGNORECASE)
+ORGANISATIONS = re.compile(r"\((?:như|such as|including)?\s*(?P<list>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*(?:,\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)*)\)")
+INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit"})
+TRADE_METRICS = frozenset({"trade_total", "exports", "imports", "trade_surplus"})
+
+
+@dataclass
+class Event:
+    """One thing that happened or is planned, with every article that reports it."""
+
+    date: str
+    granularity: str
+    inferred: bool
+    kind: str
+    status: str
+    actors: list[str]
+    places: list[str]
+    sentence: str
+    sources: list[dict]
+    subject: str | None = None
+    language: str = "vi"
+    detail: dict = field(default_factory=dict)
+    anchored: bool = True
+    published: str | None = None
+
+    @property
+    def articles(self) -> list[str]:
+        return [s["article"] for s in self.sources]
+
+    def to_dict(self, language: str = "en") -> dict:
+        from .narrate import summarise
+
+        record = {k: getattr(self, k) for k in EVENT_FIELDS if k != "summary"}
+        record["summary"] = summarise(self, language)
+        return {k: record[k] for k in EVENT_FIELDS}
+
+
+def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
+    """Split a sentence at its date mentions: each date owns the words before it, or after it
+    when it opens its clause ("Tháng 7/2013, …")."""
+    inside = [d for d in dates if start <= d.start < end]
+    bounds = []
+    for index, mention in enumerate(inside):
+        lower = inside[index - 1].end if index else start
+        upper = inside[index + 1].start if index + 1 < len(inside) else end
+        before = text[lower : mention.start]
+        opens = len(re.findall(r"\w+", before)) <= 2 or before.rstrip().endswith("(") and len(re.findall(r"\w+", before)) <= 3
+        bounds.append((mention, (mention.start if opens else lower), (upper if opens or index + 1 == len(inside) else mention.end)))
+    return bounds
+
+
+def _kinds(clause: str) -> list[tuple[str, re.Match]]:
+    found = []
+    for kind, pattern in TRIGGERS:
+        match = pattern.search(clause)
+        if match:
+            found.append((kind, match))
+    return found
+
+
+def _primary_kind(found: list[tuple[str, re.Match]], has_trade: bool) -> str | None:
+    kinds = [k for k, _ in found]
+    for kind in ("relations", "call", "arrival", "visit", "meeting"):
+        if kind in kinds:
+            return kind
+    if has_trade:
+        return "trade"
+    if "investment" in kinds:
+        return "investment"
+    return None
+
+
+def _status(mention_date: str, published: str | None, future: bool, anchored: bool) -> str:
+    if published and date_key(mention_date) > date_key(published[: len(mention_date.split("/")[0])]):
+        return "planned"
+    if future and not anchored:
+        return "planned"
+    return "happened"
+
+
+class _ArticleEvents:
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.dates = find_dates(article.text, article.published)
+        self.people = find_people(article.text)
+        self.figures = extract_figures(article)
+
+    def events(self) -> list[Event]:
+        events: list[Event] = []
+        last_dated: dict[int, DateMention] = {}
+        for sentence in self.article.sentences:
+            if not sentence.is_prose or sentence.kind in ("title", "lead"):
+                continue
+            own = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+            if own:
+                for mention, start, end in _clauses(self.text, sentence.start, sentence.end, self.dates):
+                    events.extend(self._read(sentence, mention, start, end, anchored=True))
+                last_dated[sentence.paragraph] = own[-1]
+            elif sentence.paragraph in last_dated:
+                # an undated sentence continues the dated one before it only when it tells of a
+                # new act (attending, meeting, calling …), not when it describes or comments
+                found = {k for k, _ in _kinds(sentence.text)}
+                if found & INHERITING:
+                    events.extend(self._read(sentence, last_dated[sentence.paragraph], sentence.start, sentence.end, anchored=False))
+        return events
+
+    def _read(self, sentence, mention: DateMention, start: int, end: int, anchored: bool) -> list[Event]:
+        clause = self.text[start:end]
+        found = _kinds(clause)
+        trade = [f for f in self.figures if start <= f.start < end and f.metric in TRADE_METRICS]
+        people_here = [p for p in self.people if start <= p.start < end]
+        actors = vietnamese_first(resolve(people_here, self.people))
+        places = find_places(self.text, start, end, self.people)
+        future = bool(FUTURE.search(clause))
+        results = []
+        attend = next((m for k, m in found if k == "attend"), None)
+        others = [(k, m) for k, m in found if k != "attend" and not (attend and k == "meeting" and m.start() >= attend.start())]
+        kind = _primary_kind(others, bool(trade))
+        date = mention.date
+        inferred = mention.inferred or not anchored
+        base = dict(date=date, granularity=mention.granularity, inferred=inferred, sentence=sentence.text,
+                    sources=[{"article": self.article.name, "start": start, "end": end}], language=self.article.language,
+                    anchored=anchored, published=self.article.published)
+        if kind:
+            trigger = next((m for k, m in found if k == kind), None)
+            detail = {"trigger": trigger.group(0) if trigger else kind}
+            event_actors = actors
+            if kind == "trade":
+                detail["figures"] = trade + [f for f in self.figures if start <= f.start < end and f.metric == "growth"]
+            if kind == "investment":
+                detail["direction"] = next((f.direction for f in self.figures if start <= f.start < end and f.direction), None)
+                organisations = [o.strip() for m in ORGANISATIONS.finditer(clause) for o in m.group("list").split(",")]
+                event_actors = actors + [o for o in organisations if o not in actors]
+                detail["investors"] = "US" if re.search(r"doanh nghiệp Mỹ|US (?:firms|companies)|American (?:firms|companies)", clause) else "VN" if re.search(r"doanh nghiệp Việt Nam|Vietnamese (?:firms|companies)", clause) else None
+            if kind == "relations":
+                detail["term"] = _term(clause)
+            if kind in ("meeting", "visit", "call", "arrival"):
+                detail["object"] = clause[trigger.end() :]
+            status = _status(date, self.article.published, future, anchored)
+            results.append(Event(kind=("planned" if status == "planned" else kind), status=status, actors=event_actors, places=places, detail=detail, **base))
+        if attend:
+            body = attend.group("body").strip()
+            attendees = self._attendees(clause, attend, people_here)
+            status = _status(date, self.article.published, future, anchored)
+            detail = {"trigger": attend.group(0), "body": body, "opening": bool(re.search(r"khai mạc|opening", attend.group(0), re.IGNORECASE))}
+            results.append(Event(kind=("planned" if status == "planned" else "meeting"), status=status, actors=attendees,
+                                 places=[p for p in places if p not in body], subject=body, detail=detail, **base))
+        return results
+
+    def _attendees(self, clause: str, attend: re.Match, people_here) -> list[str]:
+        """Who attends: the people a wish or invitation names, else the subject of the sentence."""
+        wish = WISH.search(clause, 0, attend.start())
+        offset = self.text.find(clause)
+        if wish:
+            invited = [p for p in people_here if offset + wish.end() <= p.start < offset + attend.start()]
+            if invited:
+                return resolve([p for p in people_here if p.start < offset + wish.start()][:1], self.people) + resolve(invited, self.people)
+        return resolve(people_here[:1], self.people)
+
+
+def _term(clause: str) -> str | None:
+    from .actors import glossary
+
+    lowered = clause.lower()
+    for key in sorted(glossary()["terms"], key=len, reverse=True):
+        if key.lower() in lowered:
+            return key
+    return None
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.subject != b.subject or (a.kind != b.kind and "planned" not in (a.kind, b.kind)):
+        return False
+    if a.subject is None and not (set(a.actors) & set(b.actors) and set(a.actors[1:]) == set(b.actors[1:])):
+        return False
+    da, db = a.date.split("/")[0], b.date.split("/")[0]
+    if da == db or da.startswith(db) or db.startswith(da):
+        return True
+    if a.granularity == b.granularity == "day" and (not a.anchored or not b.anchored):
+        from datetime import date
+
+        return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= 3
+    return False
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per happening: reports of the same event in several articles become one."""
+    merged: list[Event] = []
+    for event in events:
+        twin = next((m for m in merged if m.articles != event.articles and event.articles[0] not in m.articles and _compatible(m, event)), None)
+        if twin is None:
+            merged.append(event)
+            continue
+        better = event if (event.anchored, len(event.date)) > (twin.anchored, len(twin.date)) else twin
+        twin.date, twin.granularity, twin.inferred, twin.sentence = better.date, better.granularity, better.inferred, better.sentence
+        twin.anchored = twin.anchored or event.anchored
+        twin.status = "happened" if "happened" in (twin.status, event.status) else "planned"
+        if twin.status == "happened" and twin.kind == "planned":
+            twin.kind = "meeting"
+        twin.actors += [a for a in event.actors if a not in twin.actors]
+        twin.places += [p for p in event.places if p not in twin.places]
+        twin.sources += event.sources
+    return merged
+
+
+def extract_events(corpus) -> list[Event]:
+    """The events of all articles, merged across articles and sorted by date."""
+    if isinstance(corpus, Article):
+        corpus = [corpus]
+    events = [event for article in corpus for event in _ArticleEvents(article).events()]
+    merged = merge_events(events)
+    return sorted(merged, key=lambda e: (date_key(e.date), e.sources[0]["article"], e.sources[0]["start"]))

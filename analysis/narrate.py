@@ -1,0 +1,378 @@
+"""Events and figures → a Markdown story, in English or Vietnamese.
+
+Every sentence is built from a structured event (date, kind, actors, places) and ends with
+its sources; English names of titles, bodies and terms come from ``glossary.json``, and
+personal names keep their diacritics. Figures are written the reader's way
+("$15.8 bn" / "15,8 tỷ USD").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date as _date
+from decimal import Decimal
+
+from .actors import glossary, translate_actor, translate_place, translate_text
+from .dates import date_key
+from .events import Event
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+ORDINAL_QUARTER = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_amount(value: Decimal, unit: str, language: str = "en", qualifier: str | None = None) -> str:
+    """A figure as a reader writes it: "$15.8 bn" (en) or "15,8 tỷ USD" (vi)."""
+    value = Decimal(value)
+    if unit == "percent":
+        text = _decimal(abs(value), language) + "%"
+    elif unit in ("USD", "VND"):
+        scales = [(12, "tn", "nghìn tỷ"), (9, "bn", "tỷ"), (6, "m", "triệu")]
+        exponent, en_word, vi_word = next(((e, w, v) for e, w, v in scales if abs(value) >= Decimal(10) ** e), (0, "", ""))
+        number = _decimal(abs(value).scaleb(-exponent), language)
+        if language == "vi":
+            text = f"{number} {vi_word} {unit}".replace("  ", " ")
+        else:
+            text = (f"${number} {en_word}" if unit == "USD" else f"{number} {en_word} VND").replace("  ", " ").strip()
+    else:
+        text = _decimal(abs(value), language, group=True)
+    marks = {"en": {"approx": "about ", "under": "nearly ", "over": "over ", "at_least": "at least ", "at_most": "up to "},
+             "vi": {"approx": "khoảng ", "under": "gần ", "over": "trên ", "at_least": "ít nhất ", "at_most": "tối đa "}}
+    return marks[language].get(qualifier or "", "") + text
+
+
+def _decimal(value: Decimal, language: str, group: bool = False) -> str:
+    text = format(value.normalize(), "f")
+    whole, _, fraction = text.partition(".")
+    if group:
+        whole = f"{int(whole):,}"
+        if language == "vi":
+            whole = whole.replace(",", ".")
+    if not fraction:
+        return whole
+    return f"{whole},{fraction}" if language == "vi" else f"{whole}.{fraction}"
+
+
+def format_date(iso: str, language: str = "en", lead: bool = True) -> str:
+    """"2026-02-19" → "On 19 February 2026" / "Ngày 19/2/2026"; months, quarters, years alike."""
+    first = iso.split("/")[0]
+    year = first[:4]
+    if "Q" in first:
+        q = int(first[-1])
+        return (f"In the {ORDINAL_QUARTER[q]} quarter of {year}" if lead else f"the {ORDINAL_QUARTER[q]} quarter of {year}") if language == "en" else f"Quý {'I II III IV'.split()[q - 1]}/{year}"
+    if len(first) == 4:
+        return (f"In {year}" if lead else year) if language == "en" else f"Năm {year}"
+    month = int(first[5:7])
+    if len(first) == 7:
+        return (f"In {MONTHS[month - 1]} {year}" if lead else f"{MONTHS[month - 1]} {year}") if language == "en" else f"Tháng {month}/{year}"
+    day = int(first[8:10])
+    if "/" in iso:
+        last = _date.fromisoformat(iso.split("/")[1])
+        return f"From {day} to {last.day} {MONTHS[month - 1]} {year}" if language == "en" else f"Từ ngày {day} đến {last.day}/{month}/{year}"
+    return (f"On {day} {MONTHS[month - 1]} {year}" if lead else f"{day} {MONTHS[month - 1]} {year}") if language == "en" else f"Ngày {day}/{month}/{year}"
+
+
+def _join(items: list[str], language: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    conjunction = " and " if language == "en" else " và "
+    return ", ".join(items[:-1]) + conjunction + items[-1]
+
+
+def _actor(label: str, language: str) -> str:
+    return translate_actor(label) if language == "en" else label
+
+
+def _short(label: str, language: str) -> str:
+    """A person already named, by title alone: "the General Secretary" / "Tổng Bí thư"."""
+    from .actors import base_title, find_people
+
+    people = find_people(label)
+    if not people:
+        return label
+    title = base_title(people[0].title)
+    if language == "en":
+        english = glossary()["titles"].get(title)
+        return f"the {english}" if english else translate_actor(label)
+    return title
+
+
+def _place(place: str, language: str) -> str:
+    return translate_place(place) if language == "en" else place
+
+
+def _body(body: str, language: str) -> str:
+    if language != "en":
+        return body
+    english = glossary()["bodies"].get(body) or translate_text(body)
+    return english
+
+
+# --------------------------------------------------------------------------- one event
+
+
+def summarise(event: Event, language: str = "en", previous: Event | None = None) -> str:
+    """One sentence that says what the event was, built from its fields.
+
+    Given the event told just before, a repeated date reads "The same day" and a repeated
+    lead actor is named by title alone, as a writer would.
+    """
+    return _end(_summary(event, language, previous))
+
+
+def _summary(event: Event, language: str, previous: Event | None = None) -> str:
+    when = format_date(event.date, language)
+    actors = [_actor(a, language) for a in event.actors]
+    if previous is not None and previous.date == event.date and event.granularity == "day":
+        when = "The same day" if language == "en" else "Cùng ngày"
+    if previous is not None and actors and previous.actors and previous.actors[0] == event.actors[0]:
+        actors[0] = _short(event.actors[0], language)
+    places = [_place(p, language) for p in event.places]
+    kind = event.kind if event.kind != "planned" else ("meeting" if event.subject else event.detail.get("base", "meeting"))
+    lead, others = (actors[0], actors[1:]) if actors else (None, [])
+    en = language == "en"
+    if event.subject:
+        body = _body(event.subject, language)
+        if event.status == "planned":
+            if en:
+                text = f"{when}, the {body} is planned" + (f" in {places[0]}" if places else "")
+                if lead and others:
+                    text += f"; {lead} hoped that {_join(others, language)} would attend"
+                elif lead:
+                    text += f", with {lead} expected to attend"
+            else:
+                text = f"{when}, dự kiến diễn ra {body}" + (f" tại {places[0]}" if places else "")
+                if lead and others:
+                    text += f"; {lead} mong muốn {_join(others, language)} sẽ tham dự"
+            return text + "."
+        opening = event.detail.get("opening")
+        if en:
+            what = f"the opening meeting of the {body}" if opening else f"the {body}"
+            return f"{when}, {lead or 'a Vietnamese delegation'} attended {what}."
+        return f"{when}, {lead or 'đoàn Việt Nam'} tham dự {'cuộc họp khai mạc ' if opening else ''}{body}."
+    if kind == "relations":
+        term = event.detail.get("term")
+        trigger = event.detail.get("trigger", "").lower()
+        if en:
+            english_term = glossary()["terms"].get(term, term) if term else None
+            if "bình thường" in trigger or "normali" in trigger:
+                return f"{when}, Vietnam and the United States normalised diplomatic relations."
+            if "nâng cấp" in trigger or "upgrad" in trigger:
+                return f"{when}, the two countries upgraded their relations to a {english_term or 'new partnership'}."
+            return f"{when}, the two countries' leaders agreed to establish a {english_term or 'new framework of relations'}."
+        if "bình thường" in trigger:
+            return f"{when}, Việt Nam và Mỹ bình thường hóa quan hệ ngoại giao."
+        if "nâng cấp" in trigger:
+            return f"{when}, hai nước nâng cấp quan hệ lên {term or 'khuôn khổ mới'}."
+        return f"{when}, lãnh đạo hai nước nhất trí xác lập quan hệ {term or 'khuôn khổ mới'}."
+    if kind == "visit":
+        if en:
+            return f"{when}, {lead or 'a delegation'} visited {places[0] if places else 'the partner country'}."
+        return f"{when}, {lead or 'đoàn'} thăm {places[0] if places else 'nước bạn'}."
+    if kind == "call":
+        if en:
+            return f"{when}, {lead} held a phone call with {_join(others, language) or 'a US counterpart'}."
+        return f"{when}, {lead} điện đàm với {_join(others, language) or 'phía Mỹ'}."
+    if kind == "arrival":
+        where = places[0] if places else ("the United States" if en else "Mỹ")
+        country = places[1] if len(places) > 1 else None
+        if en:
+            return f"{when}, {lead or 'the delegation'} arrived at {where}" + (f" in {country}" if country else "") + "."
+        return f"{when}, {lead or 'đoàn'} đã tới {where}" + (f" ({country})" if country else "") + "."
+    if kind == "meeting":
+        counterpart = _join(others, language)
+        if not counterpart:
+            counterpart = _meeting_object(event, language)
+        where = next((p for p in places if p not in ("Mỹ", "the United States")), None)
+        if en:
+            return f"{when}, {lead or 'the delegation'} met {counterpart or 'partners'}" + (f" in {where}" if where and where not in counterpart else "") + "."
+        return f"{when}, {lead or 'đoàn'} gặp {counterpart or 'các đối tác'}" + (f" tại {where}" if where and where not in counterpart else "") + "."
+    if kind == "trade":
+        return _trade_sentence(event, language)
+    if kind == "investment":
+        investors = event.detail.get("investors")
+        firms = [a for a in event.actors if not any(t in a for t in glossary()["titles"])]
+        if en:
+            who = {"US": "US companies", "VN": "Vietnamese companies"}.get(investors, "companies")
+            target = {"US": "Vietnam", "VN": "the United States"}.get(investors, "the other country")
+            return f"{when}, {who}" + (f", among them {_join(firms, language)}," if firms else "") + f" sought to expand investment in {target}."
+        who = {"US": "doanh nghiệp Mỹ", "VN": "doanh nghiệp Việt Nam"}.get(investors, "doanh nghiệp")
+        target = {"US": "Việt Nam", "VN": "Mỹ"}.get(investors, "nước bạn")
+        return f"{when}, nhiều {who}" + (f" (như {_join(firms, language)})" if firms else "") + f" mong muốn mở rộng đầu tư tại {target}."
+    return f"{when}: {event.sentence}" if language == "vi" else f"{when}, an event was reported."
+
+
+def _end(sentence: str) -> str:
+    """Close a sentence with one full stop ("Washington, D.C." already has it)."""
+    return sentence[:-1] if sentence.endswith("..") else sentence
+
+
+def _meeting_object(event: Event, language: str) -> str | None:
+    obj = event.detail.get("object", "")
+    found = []
+    table = glossary()["bodies"]
+    for key in sorted(table, key=len, reverse=True):
+        if key in obj and not any(key in f for f in found):
+            found.append(key)
+    found.sort(key=obj.find)
+    if not found:
+        return None
+    return _join([table[k] if language == "en" else k for k in found], language)
+
+
+def _trade_sentence(event: Event, language: str) -> str:
+    figures = {f.metric: f for f in event.detail.get("figures", [])}
+    when = format_date(event.date, language)
+    en = language == "en"
+    parts = []
+    total, exports, imports, surplus, growth = (figures.get(m) for m in ("trade_total", "exports", "imports", "trade_surplus", "growth"))
+
+    def amount(f):
+        return format_amount(f.value, f.unit, language, f.qualifier)
+
+    if en:
+        text = f"{when}, two-way trade reached {amount(total)}" if total else f"{when}, trade figures were reported"
+        if exports and imports:
+            parts.append(f"Vietnam's exports to the US came to {amount(exports)} and its imports from the US to {amount(imports)}")
+        if surplus:
+            holder = "Vietnam" if surplus.direction != "US->VN" else "the United States"
+            clause = f"leaving {holder} a surplus of {amount(surplus)}"
+            if growth and growth.period == surplus.period:
+                clause += f", {'up' if growth.value >= 0 else 'down'} {format_amount(growth.value, 'percent', language)} on a year earlier"
+            parts.append(clause)
+        return text + ("; " + ", ".join(parts) if parts else "") + "."
+    text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}" if total else f"{when}, số liệu thương mại được công bố"
+    if exports and imports:
+        parts.append(f"xuất khẩu {amount(exports)}, nhập khẩu {amount(imports)}")
+    if surplus:
+        clause = f"{'Việt Nam xuất siêu' if surplus.direction != 'US->VN' else 'Việt Nam nhập siêu'} {amount(surplus)}"
+        if growth and growth.period == surplus.period:
+            clause += f", {'tăng' if growth.value >= 0 else 'giảm'} {format_amount(growth.value, 'percent', language)} so với cùng kỳ"
+        parts.append(clause)
+    return text + ("; " + "; ".join(parts) if parts else "") + "."
+
+
+def cite(event: Event) -> str:
+    return "(" + "; ".join(dict.fromkeys(event.articles)) + ")"
+
+
+# --------------------------------------------------------------------------- the story
+
+ERA_TITLES = {
+    "relations": ("From normalisation to strategic partnership", "Từ bình thường hóa đến Đối tác Chiến lược toàn diện"),
+    "ties": ("Defence, trade and investment ties", "Quan hệ quốc phòng, thương mại và đầu tư"),
+    "visit": ("The {when} visit to {where}", "Chuyến công tác {where} {when}"),
+    "ahead": ("What lies ahead", "Chặng đường phía trước"),
+}
+
+
+def _cluster(events: list[Event]) -> list[Event]:
+    """The latest run of three or more dated-to-the-day events within a week: a visit or a trip."""
+    days = sorted((e for e in events if e.granularity == "day" and e.status == "happened"), key=lambda e: date_key(e.date))
+    best: list[Event] = []
+    for index, first in enumerate(days):
+        start = _date.fromisoformat(first.date.split("/")[0])
+        group = [e for e in days[index:] if (_date.fromisoformat(e.date.split("/")[0]) - start).days <= 7]
+        if len(group) >= 3 and (not best or date_key(group[0].date) >= date_key(best[0].date)):
+            best = group if not best or group[0] not in best else best
+    return best
+
+
+def _stock_sentences(figures, language: str) -> list[tuple[str, str]]:
+    """The investment positions the articles state (rank, projects, capital) as sentences."""
+    by_sentence: dict[tuple[str, str], list] = {}
+    for figure in figures:
+        if figure.metric in ("rank", "fdi_projects", "fdi_capital") and figure.period is None and figure.direction:
+            by_sentence.setdefault((figure.article, figure.sentence), []).append(figure)
+    sentences = []
+    for (article, _), group in by_sentence.items():
+        metrics = {f.metric: f for f in group}
+        if "fdi_capital" not in metrics and "fdi_projects" not in metrics:
+            continue
+        direction = group[0].direction
+        rank, projects, capital = metrics.get("rank"), metrics.get("fdi_projects"), metrics.get("fdi_capital")
+        en = language == "en"
+        if en:
+            who = "the United States ranked" if direction == "US->VN" else "the United States ranked"
+            what = "among foreign investors in Vietnam" if direction == "US->VN" else "among destinations of Vietnamese investment abroad"
+            text = "According to the articles, " if not sentences else "In the other direction, "
+            if rank:
+                text += f"{who} {_ordinal(int(rank.value))}" + (f" of {rank.out_of}" if rank.out_of else "") + f" {what}"
+            else:
+                text += f"{'US investment in Vietnam' if direction == 'US->VN' else 'Vietnamese investment in the US'} stood"
+            pieces = []
+            if projects:
+                pieces.append(f"{format_amount(projects.value, 'projects', language, projects.qualifier)} projects")
+            if capital:
+                pieces.append(f"{format_amount(capital.value, capital.unit, language, capital.qualifier)} of capital")
+            text += (", with " + _join(pieces, language) if pieces else "") + f" ({article})."
+            text = text[0].upper() + text[1:]
+        else:
+            text = "Mỹ "
+            if rank:
+                text += f"đứng thứ {int(rank.value)}" + (f"/{rank.out_of}" if rank.out_of else "")
+                text += " nhà đầu tư nước ngoài tại Việt Nam" if direction == "US->VN" else " điểm đến đầu tư của Việt Nam"
+            pieces = []
+            if projects:
+                pieces.append(f"{format_amount(projects.value, 'projects', language, projects.qualifier)} dự án")
+            if capital:
+                pieces.append(f"tổng vốn {format_amount(capital.value, capital.unit, language, capital.qualifier)}")
+            text += (", với " + _join(pieces, language) if pieces else "") + f" ({article})."
+        sentences.append((direction, text))
+    return sentences
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def narrate(events: list[Event], figures=(), language: str = "en") -> str:
+    """The timeline as Markdown: a heading and a paragraph per era, each sentence cited."""
+    if language not in ("en", "vi"):
+        raise ValueError(f"language must be 'en' or 'vi', not {language!r}")
+    en = language == "en"
+    events = sorted(events, key=lambda e: (date_key(e.date), e.sources[0]["article"], e.sources[0]["start"]))
+    if not events:
+        return ("# Vietnam–US relations: a timeline\n\nNo dated events were found in the articles.\n" if en
+                else "# Quan hệ Việt Nam – Mỹ: dòng thời gian\n\nKhông tìm thấy sự kiện có ngày tháng trong các bài báo.\n")
+    cluster = _cluster(events)
+    eras: dict[str, list[Event]] = {"relations": [], "ties": [], "visit": [], "ahead": []}
+    for event in events:
+        if event.status == "planned":
+            eras["ahead"].append(event)
+        elif event in cluster:
+            eras["visit"].append(event)
+        elif event.kind == "relations":
+            eras["relations"].append(event)
+        else:
+            eras["ties"].append(event)
+    lines = ["# Vietnam–US relations: a timeline" if en else "# Quan hệ Việt Nam – Mỹ: dòng thời gian", ""]
+    stock = _stock_sentences(figures, language)
+    for era, members in eras.items():
+        if not members and not (era == "ties" and stock):
+            continue
+        title_en, title_vi = ERA_TITLES[era]
+        if era == "visit":
+            first = members[0].date
+            # the city of the visit, not the country or the airport of arrival
+            places = Counter(p for e in members for p in e.places if p not in glossary()["countries"] and not p.startswith("sân bay"))
+            where = places.most_common(1)[0][0] if places else (members[0].places[0] if members[0].places else "")
+            when = format_date(first[:7], language, lead=False) if en else f"tháng {int(first[5:7])}/{first[:4]}"
+            where_text = _place(where, language) if where else ("abroad" if en else "nước ngoài")
+            title = (title_en if en else title_vi).format(when=when, where=where_text)
+        else:
+            title = title_en if en else title_vi
+        lines += [f"## {title}", ""]
+        sentences = []
+        for index, event in enumerate(members):
+            sentence = summarise(event, language, members[index - 1] if index else None)
+            body = sentence if re.search(r"\b[A-Z]\.[A-Z]\.$", sentence) else sentence[:-1]
+            sentences.append(f"{body} {cite(event)}.")
+        if era == "ties":
+            sentences += [text for _, text in stock]
+        lines += [" ".join(sentences), ""]
+    return "\n".join(lines).rstrip() + "\n"
