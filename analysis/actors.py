@@ -16,7 +16,9 @@ from pathlib import Path
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
 VIETNAMESE_SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Trương Đinh Lâm Mai Trịnh Đoàn "
-    "Lương Cao Tạ Vương Thái Hà Lưu Quách Kiều Triệu Chu Đào Văn Tăng Lại Lục Nông Thân Châu Từ Phùng Khúc".split()
+    "Lương Cao Tạ Vương Thái Hà Lưu Quách Kiều Triệu Chu Đào Văn Tăng Lại Lục Nông Thân Châu Từ Phùng Khúc "
+    # the same names as English-language outlets write them
+    "Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly To Truong Dinh Luong Dao".split()
 )
 _CONNECTORS = {"tại", "ở", "kiêm", "of", "to"}
 _WORD = re.compile(r"[^\s,.;:()\[\]\"“”!?]+(?:\.[A-Z][^\s,;:()]*)?")
@@ -30,7 +32,7 @@ def glossary() -> dict:
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
-    titles = sorted((t for t in glossary()["titles"]), key=len, reverse=True)
+    titles = sorted(list(glossary()["titles"]) + glossary()["english_titles"], key=len, reverse=True)
     return re.compile(r"(?:(?:nguyên|cựu)\s+)?(?<!\w)(?:" + "|".join(re.escape(t) for t in titles) + r")(?!\w)")
 
 

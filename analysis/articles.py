@@ -167,7 +167,7 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
             header = _HEADER.match(text)
             if header:
                 published = "-".join(header.groups())
-                blocks.append(Block("header", start, header.end() - 1 if header.end() > start else start))
+                blocks.append(Block("header", start, header.end(3)))
                 start = header.end()
                 line = text[start:end]
                 if not line.strip():

@@ -128,7 +128,7 @@ class _ArticleEvents:
         events: list[Event] = []
         last_dated: dict[int, DateMention] = {}
         for sentence in self.article.sentences:
-            if not sentence.is_prose or sentence.kind in ("title", "lead"):
+            if not sentence.is_prose or sentence.kind == "title":
                 continue
             own = [d for d in self.dates if sentence.start <= d.start < sentence.end]
             if own:

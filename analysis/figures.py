@@ -308,9 +308,12 @@ class _SentenceReader:
             clause = before + text[amount.start : amount.end] + after
             if INVEST_WORDS.search(clause):
                 return _invest_direction(clause, clause)
-            if EXPORT_MARKET.search(before + after):
+            # the ranked noun follows the rank in English ("largest export market") and
+            # precedes it in Vietnamese ("thị trường xuất khẩu lớn nhất")
+            noun = after[:40] if self.article.language == "en" else before[-40:]
+            if EXPORT_MARKET.search(noun):
                 return "VN->US"
-            if IMPORT_MARKET.search(before + after):
+            if IMPORT_MARKET.search(noun):
                 return "US->VN"
             return None
         if metric == "count" and INVEST_WORDS.search(sentence):

@@ -188,8 +188,8 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
             counterpart = _meeting_object(event, language)
         where = next((p for p in places if p not in ("Mỹ", "the United States")), None)
         if en:
-            return f"{when}, {lead or 'the delegation'} met {counterpart or 'partners'}" + (f" in {where}" if where and where not in counterpart else "") + "."
-        return f"{when}, {lead or 'đoàn'} gặp {counterpart or 'các đối tác'}" + (f" tại {where}" if where and where not in counterpart else "") + "."
+            return f"{when}, {lead or 'the delegation'} met {counterpart or 'partners'}" + (f" in {where}" if where and where not in (counterpart or "") else "") + "."
+        return f"{when}, {lead or 'đoàn'} gặp {counterpart or 'các đối tác'}" + (f" tại {where}" if where and where not in (counterpart or "") else "") + "."
     if kind == "trade":
         return _trade_sentence(event, language)
     if kind == "investment":
@@ -223,36 +223,55 @@ def _meeting_object(event: Event, language: str) -> str | None:
     return _join([table[k] if language == "en" else k for k in found], language)
 
 
+def _growth_of(figures) -> dict:
+    """Each growth rate belongs to the figure written just before it: "xuất siêu 12 tỷ USD, tăng 28,6%"."""
+    owner, growth = None, {}
+    for figure in sorted(figures, key=lambda f: f.start):
+        if figure.metric == "growth":
+            if owner is not None and owner not in growth:
+                growth[owner] = figure
+        else:
+            owner = figure.metric
+    return growth
+
+
 def _trade_sentence(event: Event, language: str) -> str:
-    figures = {f.metric: f for f in event.detail.get("figures", [])}
+    found = event.detail.get("figures", [])
+    figures = {f.metric: f for f in found if f.metric != "growth"}
+    growth = _growth_of(found)
     when = format_date(event.date, language)
-    en = language == "en"
-    parts = []
-    total, exports, imports, surplus, growth = (figures.get(m) for m in ("trade_total", "exports", "imports", "trade_surplus", "growth"))
+    total, exports, imports, surplus = (figures.get(m) for m in ("trade_total", "exports", "imports", "trade_surplus"))
 
     def amount(f):
         return format_amount(f.value, f.unit, language, f.qualifier)
 
-    if en:
-        text = f"{when}, two-way trade reached {amount(total)}" if total else f"{when}, trade figures were reported"
+    def change(metric):
+        g = growth.get(metric)
+        if not g:
+            return ""
+        if language == "en":
+            return f", {'up' if g.value >= 0 else 'down'} {format_amount(g.value, 'percent', language)} on a year earlier"
+        return f", {'tăng' if g.value >= 0 else 'giảm'} {format_amount(g.value, 'percent', language)} so với cùng kỳ"
+
+    if language == "en":
+        text = f"{when}, two-way trade reached {amount(total)}{change('trade_total')}" if total else f"{when}, trade figures were reported"
         if exports and imports:
-            parts.append(f"Vietnam's exports to the US came to {amount(exports)} and its imports from the US to {amount(imports)}")
+            text += f"; Vietnam's exports to the US came to {amount(exports)}{change('exports')} and its imports from the US to {amount(imports)}{change('imports')}"
+        elif exports:
+            text += f"; Vietnam's exports to the US came to {amount(exports)}{change('exports')}"
         if surplus:
             holder = "Vietnam" if surplus.direction != "US->VN" else "the United States"
-            clause = f"leaving {holder} a surplus of {amount(surplus)}"
-            if growth and growth.period == surplus.period:
-                clause += f", {'up' if growth.value >= 0 else 'down'} {format_amount(growth.value, 'percent', language)} on a year earlier"
-            parts.append(clause)
-        return text + ("; " + ", ".join(parts) if parts else "") + "."
-    text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}" if total else f"{when}, số liệu thương mại được công bố"
-    if exports and imports:
-        parts.append(f"xuất khẩu {amount(exports)}, nhập khẩu {amount(imports)}")
+            lead = ", leaving" if exports and imports else "; this left"
+            text += f"{lead} {holder} a surplus of {amount(surplus)}{change('trade_surplus')}"
+        return text + "."
+    text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}{change('trade_total')}" if total else f"{when}, số liệu thương mại được công bố"
+    if exports:
+        text += f"; xuất khẩu {amount(exports)}{change('exports')}"
+    if imports:
+        text += f", nhập khẩu {amount(imports)}{change('imports')}"
     if surplus:
-        clause = f"{'Việt Nam xuất siêu' if surplus.direction != 'US->VN' else 'Việt Nam nhập siêu'} {amount(surplus)}"
-        if growth and growth.period == surplus.period:
-            clause += f", {'tăng' if growth.value >= 0 else 'giảm'} {format_amount(growth.value, 'percent', language)} so với cùng kỳ"
-        parts.append(clause)
-    return text + ("; " + "; ".join(parts) if parts else "") + "."
+        text += f"; Việt Nam {'xuất siêu' if surplus.direction != 'US->VN' else 'nhập siêu'} {amount(surplus)}{change('trade_surplus')}"
+    return text + "."
 
 
 def cite(event: Event) -> str:
@@ -294,33 +313,35 @@ def _stock_sentences(figures, language: str) -> list[tuple[str, str]]:
             continue
         direction = group[0].direction
         rank, projects, capital = metrics.get("rank"), metrics.get("fdi_projects"), metrics.get("fdi_capital")
-        en = language == "en"
-        if en:
-            who = "the United States ranked" if direction == "US->VN" else "the United States ranked"
-            what = "among foreign investors in Vietnam" if direction == "US->VN" else "among destinations of Vietnamese investment abroad"
-            text = "According to the articles, " if not sentences else "In the other direction, "
-            if rank:
-                text += f"{who} {_ordinal(int(rank.value))}" + (f" of {rank.out_of}" if rank.out_of else "") + f" {what}"
-            else:
-                text += f"{'US investment in Vietnam' if direction == 'US->VN' else 'Vietnamese investment in the US'} stood"
-            pieces = []
+        inward = direction == "US->VN"
+        pieces = []
+        if language == "en":
             if projects:
                 pieces.append(f"{format_amount(projects.value, 'projects', language, projects.qualifier)} projects")
             if capital:
                 pieces.append(f"{format_amount(capital.value, capital.unit, language, capital.qualifier)} of capital")
-            text += (", with " + _join(pieces, language) if pieces else "") + f" ({article})."
-            text = text[0].upper() + text[1:]
-        else:
-            text = "Mỹ "
+            opening = "According to the articles, " if not sentences else "In the other direction, "
             if rank:
-                text += f"đứng thứ {int(rank.value)}" + (f"/{rank.out_of}" if rank.out_of else "")
-                text += " nhà đầu tư nước ngoài tại Việt Nam" if direction == "US->VN" else " điểm đến đầu tư của Việt Nam"
-            pieces = []
+                place = f"{_ordinal(int(rank.value))}" + (f" of {rank.out_of}" if rank.out_of else "")
+                what = "among foreign investors in Vietnam" if inward else "among destinations of Vietnamese investment abroad"
+                text = f"{opening}the United States ranked {place} {what}" + (", with " + _join(pieces, language) if pieces else "")
+            else:
+                who, where = ("US investors", "Vietnam") if inward else ("Vietnamese investors", "the United States")
+                text = f"{opening}{who} held " + _join(pieces, language) + f" in {where}"
+            text = f"{text} ({article})."
+        else:
             if projects:
                 pieces.append(f"{format_amount(projects.value, 'projects', language, projects.qualifier)} dự án")
             if capital:
                 pieces.append(f"tổng vốn {format_amount(capital.value, capital.unit, language, capital.qualifier)}")
-            text += (", với " + _join(pieces, language) if pieces else "") + f" ({article})."
+            if rank:
+                place = f"{int(rank.value)}" + (f"/{rank.out_of}" if rank.out_of else "")
+                what = "nhà đầu tư nước ngoài tại Việt Nam" if inward else "điểm đến đầu tư của Việt Nam"
+                text = f"Mỹ đứng thứ {place} trong số các {what}" + (", với " + _join(pieces, language) if pieces else "")
+            else:
+                who, where = ("Nhà đầu tư Mỹ", "Việt Nam") if inward else ("Nhà đầu tư Việt Nam", "Mỹ")
+                text = f"{who} có " + _join(pieces, language) + f" tại {where}"
+            text = f"{text} ({article})."
         sentences.append((direction, text))
     return sentences
 

@@ -133,3 +133,10 @@ def test_currency_borrowed_from_a_neighbour():
 
 def test_scale_without_currency_anywhere_is_no_figure():
     assert figures("Dân số đạt 100 triệu.") == []
+
+
+def test_rank_direction_follows_the_ranked_noun():
+    english = extract_figures(article("The US is Vietnam's largest export market, and Vietnam is the 8th-largest trading partner of the US."))
+    assert [(f.value, f.direction) for f in english] == [(1, "VN->US"), (8, None)]
+    vietnamese = extract_figures(article("Mỹ là thị trường xuất khẩu lớn nhất của Việt Nam trong khi Việt Nam là đối tác thương mại lớn thứ 8 của Mỹ."))
+    assert [(f.value, f.direction) for f in vietnamese] == [(1, "VN->US"), (8, None)]

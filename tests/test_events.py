@@ -1,0 +1,144 @@
+"""Events of the seeds, the cross-article merge, and the narration in both languages."""
+
+import re
+
+from analysis.actors import find_people, translate_actor
+from analysis.events import extract_events
+from analysis.figures import extract_figures
+from analysis.narrate import narrate
+
+from .conftest import article
+
+A0, A3 = "000_36939d321209eacf.txt", "003_5d7ab7d5d119b6c6.txt"
+NINE = [
+    "Tổng thống Indonesia Prabowo Subianto", "Tổng thống Uzbekistan Shavkat Mirziyoyev", "Tổng thống Azerbaijan Ilham Aliyev",
+    "Tổng thống Kazakhstan Kassym-Jomart Tokayev", "Thủ tướng Campuchia Hun Manet", "Thủ tướng Armenia Nikol Pashinyan",
+    "Thủ tướng Hungary Viktor Orban", "Thủ tướng Pakistan Shehbaz Sharif", "Phó Thủ tướng kiêm Ngoại trưởng Czech Petr Macinka",
+]
+TBT = "Tổng Bí thư Tô Lâm"
+
+# date, granularity, kind, status, actors, places, articles
+EXPECTED = [
+    ("1995-07", "month", "relations", "happened", [], [], [A0]),
+    ("2013-07", "month", "relations", "happened", [], [], [A0]),
+    ("2023-09", "month", "relations", "happened", [], [], [A0]),
+    ("2024-09", "month", "visit", "happened", ["Bộ trưởng Quốc phòng Phan Văn Giang"], ["Mỹ"], [A0]),
+    ("2025", "year", "investment", "happened", ["HP", "NVIDIA", "FedEx", "UPS", "Excelerate Energy"], ["Việt Nam"], [A0]),
+    ("2025-11", "month", "visit", "happened", ["Bộ trưởng Bộ Chiến tranh Pete Hegseth"], ["Việt Nam"], [A0]),
+    ("2026-01", "month", "trade", "happened", [], [], [A0]),
+    ("2026-02-18", "day", "arrival", "happened", [TBT], ["sân bay quân sự Andrews", "Mỹ"], [A0]),
+    ("2026-02-19", "day", "meeting", "happened", [TBT], [], [A0, A3]),  # Board of Peace for Gaza, in both articles
+    ("2026-02-19", "day", "meeting", "happened", [TBT, "Trưởng đại diện Thương mại Mỹ Jamieson Greer"], ["Washington DC"], [A3]),
+    ("2026-02-19", "day", "meeting", "happened", [TBT, *NINE], [], [A3]),
+    ("2026-02-19", "day", "call", "happened", [TBT, "nguyên thượng nghị sĩ Mỹ Patrick Leahy"], [], [A3]),
+    ("2026-02-19", "day", "meeting", "happened", [TBT], ["Mỹ"], [A3]),  # the Vietnamese community
+    ("2027", "year", "planned", "planned", [TBT, "Tổng thống Donald Trump"], ["Việt Nam"], [A3]),
+]
+
+
+def test_seed_timeline_exactly(article_000, article_003):
+    events = extract_events([article_000, article_003])
+    got = [(e.date, e.granularity, e.kind, e.status, e.actors, e.places, e.articles) for e in events]
+    assert got == EXPECTED
+    assert events[8].subject == "Hội đồng Hòa bình về Gaza"
+    assert events[-1].subject == "Tuần lễ cấp cao APEC"
+    # every source offset points into its article
+    texts = {A0: article_000.text, A3: article_003.text}
+    for event in events:
+        for source in event.sources:
+            assert 0 <= source["start"] < source["end"] <= len(texts[source["article"]])
+
+
+def test_board_of_peace_merged_keeps_both_sources(article_000, article_003):
+    alone = [e for e in extract_events([article_000]) if e.subject == "Hội đồng Hòa bình về Gaza"]
+    assert len(alone) == 1 and alone[0].status == "planned" and alone[0].inferred  # "sẽ tham dự", undated
+    merged = [e for e in extract_events([article_000, article_003]) if e.subject == "Hội đồng Hòa bình về Gaza"]
+    assert len(merged) == 1
+    event = merged[0]
+    assert (event.date, event.status, event.kind) == ("2026-02-19", "happened", "meeting")
+    assert [s["article"] for s in event.sources] == [A0, A3]
+
+
+def test_json_record_keys(article_003):
+    record = extract_events([article_003])[0].to_dict("en")
+    assert list(record) == ["date", "granularity", "inferred", "kind", "status", "actors", "places", "summary", "sentence", "sources"]
+    assert list(record["sources"][0]) == ["article", "start", "end"]
+
+
+def test_english_events():
+    text = "On Feb. 19, 2026, President Donald Trump met General Secretary Tô Lâm in Washington. In July 1995, the two countries normalised relations."
+    events = extract_events([article(text, "en.txt")])
+    assert [(e.date, e.kind) for e in events] == [("1995-07", "relations"), ("2026-02-19", "meeting")]
+
+
+def test_people_titles_as_written():
+    people = find_people("Đón đoàn có Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng và Tổng thống Mỹ Donald Trump.")
+    assert [(p.title, p.name) for p in people] == [("Đại sứ Việt Nam tại Mỹ", "Nguyễn Quốc Dũng"), ("Tổng thống Mỹ", "Donald Trump")]
+    assert translate_actor("Tổng thống Indonesia Prabowo Subianto") == "President Prabowo Subianto of Indonesia"
+    assert translate_actor("nguyên thượng nghị sĩ Mỹ Patrick Leahy") == "former US Senator Patrick Leahy"
+
+
+def _story(article_000, article_003, language):
+    events = extract_events([article_000, article_003])
+    figures = extract_figures(article_000) + extract_figures(article_003)
+    return events, narrate(events, figures, language)
+
+
+def test_narration_english(article_000, article_003):
+    events, story = _story(article_000, article_003, "en")
+    assert story.startswith("# Vietnam–US relations: a timeline\n")
+    assert [line for line in story.splitlines() if line.startswith("## ")] == [
+        "## From normalisation to strategic partnership", "## Defence, trade and investment ties",
+        "## The February 2026 visit to Washington, D.C.", "## What lies ahead",
+    ]
+    # each event once, in date order, with its citation
+    cues = ["normalised diplomatic relations", "Comprehensive Partnership", "Comprehensive Strategic Partnership",
+            "Phan Văn Giang visited", "HP, NVIDIA", "Pete Hegseth visited", "two-way trade reached $15.8 bn",
+            "arrived at Joint Base Andrews", "Board of Peace for Gaza", "Jamieson Greer", "Petr Macinka",
+            "Patrick Leahy", "Vietnamese community", "APEC Economic Leaders' Week"]
+    positions = [story.index(cue) for cue in cues]
+    assert positions == sorted(positions) and all(story.count(cue) == 1 for cue in cues[3:])
+    assert len(events) == len(cues)
+    assert story.count(f"({A0}; {A3})") == 1
+    assert "surplus of $12 bn, up 28.6% on a year earlier" in story
+    assert "11th of 108" in story and "about 1,409 projects" in story and "nearly $1.3 bn" in story
+    paragraphs = [line for line in story.splitlines() if line and not line.startswith("#")]
+    for paragraph in paragraphs:
+        for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", paragraph):
+            assert re.search(r"\((?:\d{3}_[0-9a-f]+\.txt(?:; )?)+\)\.$", sentence), sentence
+    # names keep their diacritics; no Vietnamese title left untranslated
+    assert "Tô Lâm" in story and "Phan Văn Giang" in story
+    for title in ("Tổng Bí thư", "Tổng thống", "Thủ tướng", "Bộ trưởng", "Đại sứ", "thượng nghị sĩ", "Hội đồng", "Đối tác"):
+        assert title not in story
+
+
+def test_narration_vietnamese(article_000, article_003):
+    _, story = _story(article_000, article_003, "vi")
+    assert story.startswith("# Quan hệ Việt Nam – Mỹ: dòng thời gian\n")
+    assert "Tháng 7/1995, Việt Nam và Mỹ bình thường hóa quan hệ ngoại giao" in story
+    assert "tổng kim ngạch thương mại hai chiều đạt 15,8 tỷ USD" in story
+    assert "Ngày 19/2/2026, Tổng Bí thư tham dự cuộc họp khai mạc Hội đồng Hòa bình về Gaza" in story
+    assert "Năm 2027, dự kiến diễn ra Tuần lễ cấp cao APEC tại Việt Nam" in story
+
+
+def test_narration_without_events():
+    assert "No dated events" in narrate([], [], "en")
+
+
+def test_english_article_end_to_end():
+    text = (
+        "Vietnam, US agree to boost trade ties\n\n"
+        "On Oct. 26, 2025, Prime Minister Pham Minh Chinh met President Donald Trump in Kuala Lumpur. "
+        "Two-way trade reached $149.7 billion in 2024, up 20% year-on-year, while Vietnam's trade surplus with the US hit $123.5 billion.\n\n"
+        "Trump is expected to attend the APEC Economic Leaders' Week in Vietnam in 2027."
+    )
+    source = article(text, "en.txt", published="2025-10-28")
+    events = extract_events([source])
+    assert [(e.date, e.kind, e.status, e.actors) for e in events] == [
+        ("2024", "trade", "happened", []),
+        ("2025-10-26", "meeting", "happened", ["Prime Minister Pham Minh Chinh", "President Donald Trump"]),
+        ("2027", "planned", "planned", []),
+    ]
+    story = narrate(events, extract_figures(source), "en")
+    assert "In 2024, two-way trade reached $149.7 bn, up 20% on a year earlier; this left Vietnam a surplus of $123.5 bn (en.txt)." in story
+    assert "Prime Minister Pham Minh Chinh met President Donald Trump in Kuala Lumpur (en.txt)." in story
