@@ -89,8 +89,8 @@ def cmd_dates(args) -> int:
 
 
 def cmd_timeline(args) -> int:
-    from .narrate import narrate
     from .events import extract_events
+    from .narrate import narrate
 
     corpus = list(_read(args.paths, args.glob))
     events = extract_events(corpus)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .actors import find_people, find_places, resolve, vietnamese_first
 from .articles import Article
 from .dates import DateMention, date_key, find_dates
-from .figures import Figure, extract_figures
+from .figures import extract_figures
 
 EVENT_FIELDS = ("date", "granularity", "inferred", "kind", "status", "actors", "places", "summary", "sentence", "sources")
 KINDS = ("relations", "visit", "meeting", "call", "arrival", "trade", "investment", "planned")
