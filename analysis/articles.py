@@ -82,6 +82,22 @@ class Article:
         return None
 
     @property
+    def outlet(self) -> str | None:
+        """The outlet named by the byline ("Theo Trần Thường/ Vietnamnet" → "Vietnamnet")."""
+        for block in self.blocks:
+            if block.kind == "byline":
+                line = self.text[block.start : block.end]
+                match = re.search(r"/\s*([^/]+?)\s*$", line) or re.match(r"(?:Theo|Nguồn|Source|By)\s*:?\s*(.+?)\s*$", line, re.IGNORECASE)
+                return match.group(1) if match else None
+        return None
+
+    @property
+    def source_label(self) -> str:
+        """How charts and tables cite this article: outlet, date and file."""
+        parts = [p for p in (self.outlet, self.published) if p]
+        return ", ".join(parts + [self.name])
+
+    @property
     def title(self) -> str | None:
         for block in self.blocks:
             if block.kind in ("title", "lead"):

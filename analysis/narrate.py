@@ -8,12 +8,13 @@ personal names keep their diacritics. Figures are written the reader's way
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from datetime import date as _date
 from decimal import Decimal
 
-from .actors import glossary, translate_actor, translate_place, translate_text
+from .actors import find_people, glossary, translate_actor, translate_place, translate_text
 from .dates import date_key
 from .events import Event
 
@@ -88,7 +89,7 @@ def _actor(label: str, language: str) -> str:
 
 def _short(label: str, language: str) -> str:
     """A person already named, by title alone: "the General Secretary" / "Tổng Bí thư"."""
-    from .actors import base_title, find_people
+    from .actors import base_title
 
     people = find_people(label)
     if not people:
@@ -351,15 +352,9 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def narrate(events: list[Event], figures=(), language: str = "en") -> str:
-    """The timeline as Markdown: a heading and a paragraph per era, each sentence cited."""
-    if language not in ("en", "vi"):
-        raise ValueError(f"language must be 'en' or 'vi', not {language!r}")
-    en = language == "en"
+def assign_eras(events: list[Event]) -> dict[str, list[Event]]:
+    """Events by era: relations milestones, ties, the latest visit (a run of days), what lies ahead."""
     events = sorted(events, key=lambda e: (date_key(e.date), e.sources[0]["article"], e.sources[0]["start"]))
-    if not events:
-        return ("# Vietnam–US relations: a timeline\n\nNo dated events were found in the articles.\n" if en
-                else "# Quan hệ Việt Nam – Mỹ: dòng thời gian\n\nKhông tìm thấy sự kiện có ngày tháng trong các bài báo.\n")
     cluster = _cluster(events)
     eras: dict[str, list[Event]] = {"relations": [], "ties": [], "visit": [], "ahead": []}
     for event in events:
@@ -371,23 +366,66 @@ def narrate(events: list[Event], figures=(), language: str = "en") -> str:
             eras["relations"].append(event)
         else:
             eras["ties"].append(event)
+    return eras
+
+
+def era_title(era: str, members: list[Event], language: str = "en") -> str:
+    en = language == "en"
+    title_en, title_vi = ERA_TITLES[era]
+    if era != "visit" or not members:
+        return title_en if en else title_vi
+    first = members[0].date
+    # the city of the visit, not the country or the airport of arrival
+    places = Counter(p for e in members for p in e.places if p not in glossary()["countries"] and not p.startswith("sân bay"))
+    where = places.most_common(1)[0][0] if places else (members[0].places[0] if members[0].places else "")
+    when = format_date(first[:7], language, lead=False) if en else f"tháng {int(first[5:7])}/{first[:4]}"
+    where_text = _place(where, language) if where else ("abroad" if en else "nước ngoài")
+    return (title_en if en else title_vi).format(when=when, where=where_text)
+
+
+def short_label(event: Event, language: str = "en") -> str:
+    """A few words for a chart label: "Comprehensive Partnership", "Call: Patrick Leahy"."""
+    en = language == "en"
+    if event.subject:
+        body = _body(event.subject, language)
+        return re.sub(r"\s+for Gaza$", " (Gaza)", body) if en else body
+    if event.kind == "relations":
+        term = event.detail.get("term")
+        if term and "bình thường" not in term.lower():
+            return glossary()["terms"].get(term, term) if en else term
+        return "Normalisation" if en else "Bình thường hóa"
+    if event.kind == "trade":
+        return "Trade figures" if en else "Số liệu thương mại"
+    if event.kind == "investment":
+        return "Investment interest" if en else "Quan tâm đầu tư"
+    names = list(event.actors[1:])
+    kind = glossary()["kinds"].get(event.kind, [event.kind, event.kind])[0 if en else 1]
+    if len(names) > 2:
+        return f"{kind}: {len(names)} leaders" if en else f"{kind}: {len(names)} lãnh đạo"
+    if not names:
+        counterpart = _meeting_object(event, language) if event.kind == "meeting" else None
+        names = [counterpart] if counterpart else event.actors[:1]
+    people = [find_people(n)[0].name if find_people(n) and find_people(n)[0].name else n for n in names]
+    return f"{kind}: {', '.join(people)}" if people else kind
+
+
+def narrate(events: list[Event], figures=(), language: str = "en") -> str:
+    """The timeline as Markdown: a heading and a paragraph per era, each sentence cited.
+
+    Text from the articles is HTML-escaped, so a page rendering the Markdown never runs it.
+    """
+    if language not in ("en", "vi"):
+        raise ValueError(f"language must be 'en' or 'vi', not {language!r}")
+    en = language == "en"
+    if not events:
+        return ("# Vietnam–US relations: a timeline\n\nNo dated events were found in the articles.\n" if en
+                else "# Quan hệ Việt Nam – Mỹ: dòng thời gian\n\nKhông tìm thấy sự kiện có ngày tháng trong các bài báo.\n")
     lines = ["# Vietnam–US relations: a timeline" if en else "# Quan hệ Việt Nam – Mỹ: dòng thời gian", ""]
     stock = _stock_sentences(figures, language)
-    for era, members in eras.items():
+    for era, members in assign_eras(events).items():
         if not members and not (era == "ties" and stock):
             continue
-        title_en, title_vi = ERA_TITLES[era]
-        if era == "visit":
-            first = members[0].date
-            # the city of the visit, not the country or the airport of arrival
-            places = Counter(p for e in members for p in e.places if p not in glossary()["countries"] and not p.startswith("sân bay"))
-            where = places.most_common(1)[0][0] if places else (members[0].places[0] if members[0].places else "")
-            when = format_date(first[:7], language, lead=False) if en else f"tháng {int(first[5:7])}/{first[:4]}"
-            where_text = _place(where, language) if where else ("abroad" if en else "nước ngoài")
-            title = (title_en if en else title_vi).format(when=when, where=where_text)
-        else:
-            title = title_en if en else title_vi
-        lines += [f"## {title}", ""]
+        lines += [f"## {era_title(era, members, language)}", ""]
         sentences = []
         for index, event in enumerate(members):
             sentence = summarise(event, language, members[index - 1] if index else None)
@@ -395,5 +433,5 @@ def narrate(events: list[Event], figures=(), language: str = "en") -> str:
             sentences.append(f"{body} {cite(event)}.")
         if era == "ties":
             sentences += [text for _, text in stock]
-        lines += [" ".join(sentences), ""]
+        lines += [html.escape(" ".join(sentences), quote=False), ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,72 @@
+"""Records → pandas DataFrames with declared dtypes, for the notebooks (the first pandas import).
+
+Values stay exact in ``value_exact`` (the Decimal as text); ``value`` is a float for
+plotting and sorting.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .checks import Check
+from .events import Event
+from .figures import FIELDS, METRICS, Figure
+from .narrate import summarise
+
+FIGURE_DTYPES = {
+    "article": "string",
+    "metric": pd.CategoricalDtype(METRICS, ordered=True),
+    "value": "Float64",
+    "value_high": "Float64",
+    "unit": "string",
+    "qualifier": "string",
+    "period": "string",
+    "direction": "string",
+    "out_of": "Int64",
+    "text": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "sentence": "string",
+    "value_exact": "string",
+}
+EVENT_DTYPES = {
+    "date": "string", "granularity": "string", "inferred": "boolean", "kind": "string", "status": "string",
+    "actors": "object", "places": "object", "summary": "string", "sentence": "string", "articles": "string",
+}
+
+
+def figures_frame(figures: list[Figure]) -> pd.DataFrame:
+    """One row per figure, columns as in the JSON records plus ``value_exact``."""
+    rows = []
+    for f in figures:
+        row = {k: getattr(f, k) for k in FIELDS}
+        row["value"] = float(f.value)
+        row["value_high"] = float(f.value_high) if f.value_high is not None else None
+        row["value_exact"] = format(f.value, "f")
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=[*FIELDS, "value_exact"])
+    return frame.astype(FIGURE_DTYPES)
+
+
+def events_frame(events: list[Event], language: str = "en") -> pd.DataFrame:
+    """One row per event, with its summary in ``language`` and its articles joined by "; "."""
+    rows = [
+        {
+            "date": e.date, "granularity": e.granularity, "inferred": e.inferred, "kind": e.kind, "status": e.status,
+            "actors": list(e.actors), "places": list(e.places), "summary": summarise(e, language), "sentence": e.sentence,
+            "articles": "; ".join(dict.fromkeys(e.articles)),
+        }
+        for e in events
+    ]
+    return pd.DataFrame(rows, columns=list(EVENT_DTYPES)).astype(EVENT_DTYPES)
+
+
+def checks_frame(checks: list[Check]) -> pd.DataFrame:
+    rows = [
+        {"article": c.article, "period": c.period, "check": c.name, "computed": float(c.computed), "stated": float(c.expected),
+         "tolerance": float(c.tolerance), "passed": c.passed}
+        for c in checks
+    ]
+    dtypes = {"article": "string", "period": "string", "check": "string", "computed": "Float64", "stated": "Float64",
+              "tolerance": "Float64", "passed": "boolean"}
+    return pd.DataFrame(rows, columns=list(dtypes)).astype(dtypes)
