@@ -107,8 +107,13 @@ def cmd_timeline(args) -> int:
 def cmd_report(args) -> int:
     from .report import run_report
 
+    if args.refresh_notebooks:
+        from .report import refresh_notebooks
+
+        refresh_notebooks()
+        return EXIT_OK
     params = {name: value for name, value in args.param}
-    return run_report(seeds=args.seeds, out=args.out, language=args.lang, parameters=params, figures_dir=args.figures)
+    return run_report(seeds=args.seeds, out=args.out, language=args.lang, parameters=params, figures_dir=args.figures, jobs=args.jobs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--figures", default="figures", help="folder for the charts (default: figures)")
     p.add_argument("--lang", choices=("en", "vi"), default="en")
     p.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"), help="notebook parameter")
+    p.add_argument("--jobs", type=int, help="notebooks run at once (default: up to 3, one per core)")
+    p.add_argument("--refresh-notebooks", action="store_true", help="re-execute notebooks/ in place (what nbval compares)")
     p.set_defaults(run=cmd_report)
     return parser
 

@@ -1,26 +1,206 @@
-"""The report: the figures table of the corpus, regenerated from the articles."""
+"""The report: run every notebook with papermill, export each to HTML with the code hidden, index them.
+
+One process does it all: papermill, nbconvert and the library are imported once, the
+notebooks run side by side (each in its own kernel), and HTML is written in-process.
+Outputs are written atomically; a failing notebook is named with its cell, its partial
+executed notebook is kept, and the others still run.
+"""
 
 from __future__ import annotations
 
+import ast
+import html
+import os
 import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .articles import load_corpus
 from .figures import FIELDS, figures_of_corpus
 from .output import to_csv, write_atomic
 
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS_DIR = ROOT / "notebooks"
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+TITLES = {
+    "01_figures": ("Figures stated in the articles", "Các số liệu trong bài"),
+    "02_trade_and_investment": ("Trade and investment", "Thương mại và đầu tư"),
+    "03_timeline": ("The timeline of Vietnam–US relations", "Dòng thời gian quan hệ Việt Nam – Mỹ"),
+}
+KERNEL_CONFIG = 'c.IPKernelApp.log_level = "CRITICAL"\n'
 
-def run_report(seeds="seeds", out="reports", language="en", parameters=None, figures_dir="figures") -> int:
-    """Write ``<out>/figures.csv`` for every article of ``seeds``; 1 when no article could be read."""
+
+@dataclass
+class NotebookRun:
+    name: str
+    seconds: float
+    error: str | None = None
+
+
+def notebooks(directory: Path = NOTEBOOKS_DIR) -> list[Path]:
+    return sorted(p for p in Path(directory).glob("[0-9][0-9]_*.ipynb"))
+
+
+def _value(text: str):
+    """``-p name value`` as papermill takes it: a Python literal when it is one, else the string."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def _quiet_kernels() -> None:
+    """Kernels read an IPython profile that silences their start-up warnings on stderr."""
+    if "IPYTHONDIR" in os.environ:
+        return
+    directory = Path(tempfile.mkdtemp(prefix="vnus-ipython-"))
+    (directory / "profile_default").mkdir()
+    (directory / "profile_default" / "ipython_kernel_config.py").write_text(KERNEL_CONFIG)
+    os.environ["IPYTHONDIR"] = str(directory)
+
+
+def _execute(notebook: Path, out: Path, parameters: dict) -> NotebookRun:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    started = time.perf_counter()
+    target = out / notebook.name
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(target), parameters=parameters, kernel_name="python3", cwd=str(notebook.parent),
+            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+        )
+    except PapermillExecutionError as error:
+        normalise_executed(target)
+        return NotebookRun(notebook.name, time.perf_counter() - started,
+                           f"cell {error.exec_count} (index {error.cell_index}): {error.ename}: {error.evalue}")
+    except Exception as error:  # a kernel that dies or cannot start: still one line, still the others
+        return NotebookRun(notebook.name, time.perf_counter() - started, f"{type(error).__name__}: {error}")
+    normalise_executed(target)
+    return NotebookRun(notebook.name, time.perf_counter() - started)
+
+
+TIMING_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path")
+
+
+def normalise_executed(path: Path) -> None:
+    """Make an executed notebook repeatable: a fixed id for papermill's injected cell and no
+    timings, so that two runs give the same file and the same HTML (the parameters stay)."""
+    import nbformat
+
+    book = nbformat.read(path, as_version=4)
+    for key in TIMING_KEYS:
+        book.metadata.get("papermill", {}).pop(key, None)
+    for index, cell in enumerate(book.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+        elif not cell.get("id"):
+            cell["id"] = f"cell-{index}"
+    write_atomic(path, nbformat.writes(book) + "\n")
+
+
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="vnus", extra_template_basedirs=[str(TEMPLATES_DIR)])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    return exporter
+
+
+def export_html(executed: Path, destination: Path, title: str, exporter=None) -> None:
+    """The executed notebook as one self-contained page, code hidden (no script from the network)."""
+    import nbformat
+
+    exporter = exporter or _exporter()
+    book = nbformat.read(executed, as_version=4)
+    book.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(book)
+    write_atomic(destination, body)
+
+
+def _index(out: Path, runs: list[NotebookRun], figures_dir: Path, language: str, articles) -> str:
+    en = language == "en"
+    heading = "Vietnam–US relations in numbers" if en else "Quan hệ Việt Nam – Mỹ qua các con số"
+    items = []
+    for run in runs:
+        stem = Path(run.name).stem
+        title = TITLES.get(stem, (stem, stem))[0 if en else 1]
+        if run.error:
+            items.append(f'<li>{html.escape(title)} — <strong>failed</strong>: {html.escape(run.error)}</li>')
+        else:
+            items.append(f'<li><a href="{html.escape(stem)}.html">{html.escape(title)}</a></li>')
+    suffix = "" if en else ".vi"
+    charts = []
+    for base in ("trade", "investment", "rankings", "timeline"):
+        png = figures_dir / f"{base}{suffix}.png"
+        if png.exists():
+            source = os.path.relpath(png, out).replace(os.sep, "/")
+            charts.append(f'<figure><img src="{html.escape(source)}" alt="{html.escape(base)}" width="720"></figure>')
+    sources = "".join(f"<li>{html.escape(a.source_label)}</li>" for a in articles)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(heading)}</title>\n'
+        "<style>body{font-family:DejaVu Sans,Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
+        "img{max-width:100%;height:auto}figure{margin:1.5rem 0}</style>\n</head>\n<body>\n"
+        f"<h1>{html.escape(heading)}</h1>\n<ul>\n" + "\n".join(items) + "\n</ul>\n" + "\n".join(charts)
+        + f"\n<h2>{'Articles' if en else 'Bài báo'}</h2>\n<ul>{sources}</ul>\n</body>\n</html>\n"
+    )
+
+
+def run_report(seeds="seeds", out="reports", language="en", parameters=None, figures_dir="figures",
+               notebooks_dir: Path = NOTEBOOKS_DIR, jobs: int | None = None) -> int:
+    """Regenerate everything; 0 when every notebook ran, 1 otherwise or when no article could be read."""
+    seeds, out, figures_dir = Path(seeds).resolve(), Path(out).resolve(), Path(figures_dir).resolve()
     articles, problems = load_corpus(seeds)
-    figures = figures_of_corpus(articles, problems)
     for problem in problems:
         if problem.level != "info":
             print(problem, file=sys.stderr)
     if not articles:
         print(f"error: no article could be read in {seeds}", file=sys.stderr)
         return 1
-    target = Path(out) / "figures.csv"
-    write_atomic(target, to_csv(figures, FIELDS))
-    print(f"{target}: {len(figures)} figures from {len(articles)} articles")
-    return 0
+    out.mkdir(parents=True, exist_ok=True)
+    figures_dir.mkdir(parents=True, exist_ok=True)
+    figures = figures_of_corpus(articles)
+    write_atomic(out / "figures.csv", to_csv(figures, FIELDS))
+    print(f"{out / 'figures.csv'}: {len(figures)} figures from {len(articles)} articles", flush=True)
+
+    values = {"seeds_dir": str(seeds), "figures_dir": str(figures_dir), "language": language}
+    values.update({name: _value(value) if isinstance(value, str) else value for name, value in (parameters or {}).items()})
+    _quiet_kernels()
+    books = notebooks(notebooks_dir)
+    workers = jobs or min(len(books), os.cpu_count() or 1, 3) or 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_execute, book, out, values) for book in books]
+        runs = []
+        exporter = _exporter()
+        for book, future in zip(books, futures, strict=True):
+            run = future.result()
+            runs.append(run)
+            if run.error:
+                print(f"error: {run.name}: {run.error} (partial notebook kept in {out / run.name})", file=sys.stderr, flush=True)
+                continue
+            title = TITLES.get(book.stem, (book.stem, book.stem))[0 if language == "en" else 1]
+            export_html(out / book.name, out / f"{book.stem}.html", title, exporter)
+            print(f"{book.name}: {run.seconds:.1f} s → {out / (book.stem + '.html')}", flush=True)
+    write_atomic(out / "index.html", _index(out, runs, figures_dir, language, articles))
+    print(f"{out / 'index.html'}", flush=True)
+    return 1 if any(run.error for run in runs) else 0
+
+
+def refresh_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> None:
+    """Execute the committed notebooks in place with their default parameters (what nbval compares)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    _quiet_kernels()
+    for path in notebooks(notebooks_dir):
+        book = nbformat.read(path, as_version=4)
+        NotebookClient(book, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}, record_timing=False).execute()
+        nbformat.write(book, path)
+        print(f"{path.name}: executed in place")

@@ -1,0 +1,331 @@
+"""The house style and one function per chart (the first matplotlib import).
+
+Colour-blind-safe palette (Okabe–Ito), units in axis labels, numbers written the reader's
+way, a "Nguồn / Source:" line generated from the articles' provenance under every chart.
+Files are repeatable: PNG without a software stamp, SVG with a fixed hash salt and no date.
+A chart given no data says so in the picture instead of failing.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure as MplFigure
+
+from .events import Event
+from .figures import Figure, describe_rank
+from .narrate import assign_eras, era_title, format_amount, short_label
+from .output import write_atomic
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+GREY = "#6b6b6b"
+SAVE_OPTIONS = {"png": {"dpi": 150, "metadata": {"Software": None}}, "svg": {"metadata": {"Date": None}}}
+QUALIFIER_MARKS = {"approx": "≈ ", "under": "< ", "over": "> ", "at_least": "≥ ", "at_most": "≤ "}
+TEXT = {
+    "trade_title": ("Vietnam–US trade, {period}", "Thương mại Việt Nam – Mỹ, {period}"),
+    "usd_bn": ("USD billion", "tỷ USD"),
+    "trade_bars": (("Two-way total", "VN exports to US", "VN imports from US", "VN surplus"),
+                   ("Tổng hai chiều", "Xuất khẩu sang Mỹ", "Nhập khẩu từ Mỹ", "Xuất siêu")),
+    "invest_title": ("Two-way investment: capital and projects", "Đầu tư hai chiều: vốn và số dự án"),
+    "capital": ("Registered capital (USD billion)", "Vốn đăng ký (tỷ USD)"),
+    "projects": ("Projects (number)", "Số dự án"),
+    "us_vn": ("US → Vietnam", "Mỹ → Việt Nam"),
+    "vn_us": ("Vietnam → US", "Việt Nam → Mỹ"),
+    "rank_title": ("Rankings stated in the articles", "Các thứ hạng nêu trong bài"),
+    "rank_axis": ("Rank (1 = largest)", "Thứ hạng (1 = lớn nhất)"),
+    "timeline_title": ("Vietnam–US relations, {first}–{last}", "Quan hệ Việt Nam – Mỹ, {first}–{last}"),
+    "year": ("Year", "Năm"),
+    "day": ("Day", "Ngày"),
+    "planned": ("planned", "dự kiến"),
+    "happened": ("happened", "đã diễn ra"),
+    "no_data": ("No data: {what}", "Không có dữ liệu: {what}"),
+}
+MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def t(key: str, language: str, **values) -> str:
+    text = TEXT[key][0 if language == "en" else 1]
+    return text.format(**values) if values and isinstance(text, str) else text
+
+
+def use_house_style() -> None:
+    """Matplotlib settings every chart shares; call once per process (the notebooks do)."""
+    plt.rcParams.update({
+        "svg.hashsalt": "vnus",
+        "svg.fonttype": "path",
+        "font.family": "DejaVu Sans",
+        "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titleweight": "bold",
+        "axes.titlesize": 12,
+        "axes.labelsize": 10,
+        "figure.dpi": 100,
+        "savefig.bbox": "tight",
+    })
+
+
+def _source(fig: MplFigure, articles) -> None:
+    labels = "; ".join(a.source_label for a in articles) or "—"
+    fig.text(0.01, -0.02, textwrap.fill(f"Nguồn / Source: {labels}", 120), fontsize=7.5, color=GREY, ha="left", va="top")
+
+
+def _no_data(ax, what: str, language: str) -> None:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, t("no_data", language, what=what), ha="center", va="center", fontsize=11, color=GREY, transform=ax.transAxes)
+
+
+def _articles_of(items, articles):
+    names = {getattr(i, "article", None) for i in items} | {s["article"] for i in items if isinstance(i, Event) for s in i.sources}
+    return [a for a in articles if a.name in names]
+
+
+def period_label(period: str, language: str) -> str:
+    from .narrate import format_date
+
+    if "/" in period and len(period) > 10:
+        a, b = period.split("/")
+        return f"{format_date(a, language, lead=False)} – {format_date(b, language, lead=False)}" if language == "en" else f"{int(a[5:7])}–{int(b[5:7])}/{b[:4]}"
+    if period.endswith(("H1", "H2")):
+        return (f"{'first' if period.endswith('1') else 'second'} half of {period[:4]}" if language == "en"
+                else f"{'6 tháng đầu' if period.endswith('1') else '6 tháng cuối'} năm {period[:4]}")
+    text = format_date(period, language, lead=False)
+    return text if language == "en" else text[0].lower() + text[1:]
+
+
+def _label(figure: Figure, language: str, mark: bool = True) -> str:
+    prefix = QUALIFIER_MARKS.get(figure.qualifier or "", "") if mark else ""
+    if figure.unit in ("USD", "VND"):
+        return prefix + format_amount(figure.value, figure.unit, language)
+    return prefix + format_amount(figure.value, "count", language)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def latest_trade_period(figures: list[Figure]) -> str | None:
+    """The most recent period with a trade total or exports stated in USD."""
+    periods = {f.period for f in figures if f.period and f.unit == "USD" and f.metric in ("trade_total", "exports", "imports", "trade_surplus")}
+    from .dates import date_key
+
+    return max(periods, key=lambda p: date_key(p.split("/")[-1])) if periods else None
+
+
+def trade_chart(figures: list[Figure], articles, language: str = "en", period: str | None = None) -> MplFigure:
+    """Bars for the two-way total, exports, imports and surplus of one period."""
+    period = period or latest_trade_period(figures)
+    fig, ax = plt.subplots(figsize=(7, 4))
+    order = ("trade_total", "exports", "imports", "trade_surplus")
+    chosen = {}
+    for f in figures:
+        if f.period == period and f.metric in order and f.unit == "USD" and f.metric not in chosen:
+            chosen[f.metric] = f
+    if not chosen:
+        _no_data(ax, "trade figures in USD" if language == "en" else "số liệu thương mại bằng USD", language)
+        _source(fig, articles)
+        return fig
+    names = t("trade_bars", language)
+    metrics = [m for m in order if m in chosen]
+    values = [float(chosen[m].value) / 1e9 for m in metrics]
+    colours = [GREY, PALETTE[0], PALETTE[1], PALETTE[2]]
+    bars = ax.bar([names[order.index(m)] for m in metrics], values, color=[colours[order.index(m)] for m in metrics], width=0.6)
+    for bar, metric in zip(bars, metrics, strict=True):
+        ax.annotate(_label(chosen[metric], language), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
+    ax.set_ylabel(t("usd_bn", language))
+    ax.set_ylim(0, max(values) * 1.18)
+    ax.set_title(t("trade_title", language, period=period_label(period, language)))
+    ax.tick_params(axis="x", labelsize=9)
+    _source(fig, _articles_of(chosen.values(), articles))
+    return fig
+
+
+def investment_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:
+    """Capital and projects, US→Vietnam beside Vietnam→US, each labelled with its qualifier."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 4))
+    fig.suptitle(t("invest_title", language), fontweight="bold")
+    used = []
+    for ax, metric, axis_label, scale in ((left, "fdi_capital", "capital", 1e9), (right, "fdi_projects", "projects", 1)):
+        picked = {}
+        for f in figures:
+            if f.metric == metric and f.direction in ("US->VN", "VN->US") and f.period is None and f.direction not in picked:
+                if metric == "fdi_projects" or f.unit == "USD":
+                    picked[f.direction] = f
+        if not picked:
+            _no_data(ax, t(axis_label, language), language)
+            continue
+        directions = [d for d in ("US->VN", "VN->US") if d in picked]
+        values = [float(picked[d].value) / scale for d in directions]
+        bars = ax.bar([t("us_vn" if d == "US->VN" else "vn_us", language) for d in directions], values,
+                      color=[PALETTE[0] if d == "US->VN" else PALETTE[3] for d in directions], width=0.55)
+        for bar, direction in zip(bars, directions, strict=True):
+            ax.annotate(_label(picked[direction], language), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
+        ax.set_ylim(0, max(values) * 1.2)
+        ax.set_ylabel(t(axis_label, language))
+        used += picked.values()
+    fig.tight_layout()
+    _source(fig, _articles_of(used, articles))
+    return fig
+
+
+def rankings_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:
+    """Each stated rank as a dot on its scale (1 = largest), the total of the ranking drawn when known."""
+    ranks = [f for f in figures if f.metric == "rank"]
+    fig, ax = plt.subplots(figsize=(8, 0.6 * max(len(ranks), 2) + 1.4))
+    if not ranks:
+        _no_data(ax, "rankings" if language == "en" else "thứ hạng", language)
+        _source(fig, articles)
+        return fig
+    by_name = {a.name: a for a in articles}
+    labels = [textwrap.fill(describe_rank(f, by_name[f.article], language), 48) for f in ranks]
+    ys = list(range(len(ranks)))[::-1]
+    for y, f in zip(ys, ranks, strict=True):
+        if f.out_of:
+            ax.hlines(y, 1, f.out_of, color="#d0d0d0", linewidth=3, zorder=1)
+            ax.annotate(f"/{f.out_of}", (f.out_of, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=GREY)
+        ax.scatter([float(f.value)], [y], s=60, color=PALETTE[0], zorder=2)
+        ax.annotate(str(int(f.value)), (float(f.value), y), xytext=(0, 7), textcoords="offset points", ha="center", fontsize=9)
+    ax.set_yticks(ys, labels, fontsize=8.5)
+    ax.set_xscale("log")
+    top = max(max(f.out_of or 1 for f in ranks), max(int(f.value) for f in ranks))
+    ax.set_xlim(0.8, top * 1.6)
+    ticks = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500) if v <= top * 1.6]
+    ax.set_xticks(ticks, [str(v) for v in ticks])
+    ax.set_ylim(-0.7, len(ranks) - 0.3)
+    ax.set_xlabel(t("rank_axis", language))
+    ax.set_title(t("rank_title", language))
+    _source(fig, _articles_of(ranks, articles))
+    return fig
+
+
+def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFigure:
+    """Events in date order from the first year to the last, one slot each so that none hides
+    another, eras shaded, the latest visit drawn day by day below, planned events as open markers."""
+    if not events:
+        fig, ax = plt.subplots(figsize=(9, 3))
+        _no_data(ax, "dated events" if language == "en" else "sự kiện có ngày tháng", language)
+        _source(fig, articles)
+        return fig
+    eras = assign_eras(events)
+    cluster = eras["visit"]
+    # the visit is one slot on the long view and gets its own panel
+    slots: list[tuple[str, list[Event]]] = []
+    for era, members in eras.items():
+        if era == "visit" and members:
+            slots.append((era, members))
+        else:
+            slots += [(era, [e]) for e in members]
+    order = {"relations": 0, "ties": 1, "visit": 2, "ahead": 3}
+    from .dates import date_key
+
+    slots.sort(key=lambda slot: (date_key(slot[1][0].date), order[slot[0]]))
+    rows = 2 if cluster else 1
+    fig, axes = plt.subplots(rows, 1, figsize=(11, 5.6 if cluster else 3.4), gridspec_kw={"height_ratios": [1.2, 1][:rows]})
+    top = axes[0] if cluster else axes
+    era_colours = {"relations": PALETTE[5], "ties": PALETTE[1], "visit": PALETTE[3], "ahead": PALETTE[4]}
+    for era in order:
+        positions = [i for i, (name, _) in enumerate(slots) if name == era]
+        if not positions:
+            continue
+        top.axvspan(min(positions) - 0.45, max(positions) + 0.45, color=era_colours[era], alpha=0.14, lw=0)
+        width = 16 * (max(positions) - min(positions) + 1)
+        top.text((min(positions) + max(positions)) / 2, 1.0, textwrap.fill(era_title(era, eras[era], language), width),
+                 transform=top.get_xaxis_transform(), ha="center", va="bottom", fontsize=7.5, color=GREY)
+    top.axhline(0.2, color="#bdbdbd", linewidth=1, zorder=1)
+    for index, (era, members) in enumerate(slots):
+        event = members[0]
+        level = 0.42 + 0.25 * (index % 2)
+        if era == "visit":
+            top.scatter([index], [0.2], marker="s", s=46, color=PALETTE[3], zorder=3)
+            label = f"{len(members)} " + ("events, see below" if language == "en" else "sự kiện, xem bên dưới")
+        else:
+            _marker(top, index, 0.2, event)
+            label = short_label(event, language)
+        top.vlines(index, 0.2, level - 0.02, color="#d0d0d0", linewidth=0.8, zorder=1)
+        top.text(index, level, textwrap.fill(label, 17), ha="center", va="bottom", fontsize=7.2)
+        when = _date_label(event.date, language)
+        if era == "visit" and members[-1].date != event.date:
+            when = f"{when} –\n{_date_label(members[-1].date, language)}"
+        top.text(index, 0.12, when, ha="center", va="top", fontsize=7.2, color=GREY)
+    top.set_xlim(-0.6, len(slots) - 0.4)
+    top.set_ylim(0, 1.0)
+    top.set_xticks([])
+    top.set_yticks([])
+    for side in ("left", "bottom"):
+        top.spines[side].set_visible(False)
+    first, last = min(e.date[:4] for e in events), max(e.date[:4] for e in events)
+    top.set_title(t("timeline_title", language, first=first, last=last), pad=30)
+    if cluster:
+        _days(axes[1], cluster, language)
+        axes[1].set_title(era_title("visit", cluster, language), fontsize=10)
+    handles = [plt.Line2D([], [], marker="o", linestyle="", color=PALETTE[0], label=t("happened", language)),
+               plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="white", color=PALETTE[4], label=t("planned", language))]
+    top.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 1.25), ncol=2, fontsize=7.5, frameon=False)
+    fig.tight_layout()
+    _source(fig, _articles_of(events, articles))
+    return fig
+
+
+def _date_label(iso: str, language: str) -> str:
+    first = iso.split("/")[0]
+    if len(first) == 4 or "Q" in first:
+        return first
+    month = int(first[5:7])
+    if len(first) == 7:
+        return f"{MONTHS_SHORT[month - 1]} {first[:4]}" if language == "en" else f"{month}/{first[:4]}"
+    return f"{int(first[8:10])} {MONTHS_SHORT[month - 1]} {first[:4]}" if language == "en" else f"{int(first[8:10])}/{month}/{first[:4]}"
+
+
+def _marker(ax, x: float, y: float, event: Event) -> None:
+    if event.status == "planned":
+        ax.scatter([x], [y], s=45, facecolor="white", edgecolor=PALETTE[4], linewidth=1.5, zorder=3)
+    else:
+        ax.scatter([x], [y], s=40, color=PALETTE[0], zorder=3)
+
+
+def _days(ax, cluster: list[Event], language: str) -> None:
+    """The visit day by day: one row per event, labelled in full."""
+    days = sorted({e.date for e in cluster})
+    positions = {d: i for i, d in enumerate(days)}
+    for row, event in enumerate(cluster):
+        x = positions[event.date] + 0.08 * (row % 4)
+        y = len(cluster) - row
+        _marker(ax, x, y, event)
+        ax.annotate(textwrap.shorten(short_label(event, language), 70, placeholder="…"), (x, y), xytext=(7, 0),
+                    textcoords="offset points", va="center", fontsize=7.5)
+    labels = [f"{int(d[8:10])} {MONTHS_SHORT[int(d[5:7]) - 1]} {d[:4]}" if language == "en" else f"{int(d[8:10])}/{int(d[5:7])}/{d[:4]}" for d in days]
+    ax.set_xticks(range(len(days)), labels)
+    ax.set_xlim(-0.3, len(days) - 0.3 + 0.9)
+    ax.set_ylim(0.3, len(cluster) + 0.7)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel(t("day", language))
+
+
+# --------------------------------------------------------------------------- files
+
+
+def save(fig: MplFigure, name: str, figures_dir: str | Path) -> list[Path]:
+    """Write ``name.png`` and ``name.svg`` (byte-identical from run to run); returns the paths."""
+    paths = []
+    for extension, options in SAVE_OPTIONS.items():
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=extension, bbox_inches="tight", **options)
+        path = Path(figures_dir) / f"{name}.{extension}"
+        write_atomic(path, buffer.getvalue())
+        paths.append(path)
+    return paths
+
+
+def chart_name(base: str, language: str) -> str:
+    """Stable file names: ``trade_2026`` in English, ``trade_2026.vi`` in Vietnamese."""
+    return base if language == "en" else f"{base}.vi"
+
+
+__all__ = ["Decimal", "chart_name", "investment_chart", "rankings_chart", "save", "timeline_chart", "trade_chart", "use_house_style"]
