@@ -1,0 +1,103 @@
+"""What every chart must show: title, units, source line, the right number of marks; and no data."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis import charts  # noqa: E402
+from analysis.events import extract_events  # noqa: E402
+from analysis.figures import extract_figures  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(article_000, article_003):
+    articles = [article_000, article_003]
+    figures = [f for a in articles for f in extract_figures(a)]
+    charts.use_house_style()
+    yield articles, figures, extract_events(articles)
+    plt.close("all")
+
+
+def texts(fig):
+    return [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def source_line(fig):
+    return next(t for t in texts(fig) if t.startswith("Nguồn / Source: "))
+
+
+def test_trade_chart(corpus):
+    articles, figures, _ = corpus
+    fig = charts.trade_chart(figures, articles, "en")
+    ax = fig.axes[0]
+    assert ax.get_title() == "Vietnam–US trade, January 2026"
+    assert ax.get_ylabel() == "USD billion"
+    assert [round(p.get_height(), 1) for p in ax.patches] == [15.8, 13.9, 1.9, 12.0]
+    assert [t.get_text() for t in ax.texts] == ["$15.8 bn", "$13.9 bn", "$1.9 bn", "$12 bn"]
+    assert source_line(fig) == "Nguồn / Source: Vietnamnet, 2026-02-18, 000_36939d321209eacf.txt"
+
+
+def test_trade_chart_in_vietnamese(corpus):
+    articles, figures, _ = corpus
+    ax = charts.trade_chart(figures, articles, "vi").axes[0]
+    assert ax.get_title() == "Thương mại Việt Nam – Mỹ, tháng 1/2026"
+    assert ax.get_ylabel() == "tỷ USD"
+    assert [t.get_text() for t in ax.texts] == ["15,8 tỷ USD", "13,9 tỷ USD", "1,9 tỷ USD", "12 tỷ USD"]
+
+
+def test_investment_chart_shows_qualifiers(corpus):
+    articles, figures, _ = corpus
+    fig = charts.investment_chart(figures, articles, "en")
+    capital, projects = fig.axes
+    assert capital.get_ylabel() == "Registered capital (USD billion)" and projects.get_ylabel() == "Projects (number)"
+    assert [t.get_text() for t in capital.texts] == ["> $11.9 bn", "< $1.3 bn"]
+    assert [t.get_text() for t in projects.texts] == ["≈ 1,409", "230"]
+    assert [tick.get_text() for tick in capital.get_xticklabels()] == ["US → Vietnam", "Vietnam → US"]
+    assert "Source" in source_line(fig)
+
+
+def test_rankings_chart(corpus):
+    articles, figures, _ = corpus
+    fig = charts.rankings_chart(figures, articles, "en")
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "Rank (1 = largest)"
+    assert len(ax.collections) - 2 == 5  # five dots, plus the two grey lines of the "/108" and "/80" rankings
+    labels = [tick.get_text().replace("\n", " ") for tick in ax.get_yticklabels()]
+    assert "US: 11th-largest investor in Vietnam (of 108)" in labels
+    assert "Vietnam: 8th-largest trading partner of the US" in labels
+
+
+def test_timeline_chart(corpus):
+    articles, _, events = corpus
+    fig = charts.timeline_chart(events, articles, "en")
+    top, days = fig.axes
+    assert top.get_title() == "Vietnam–US relations, 1995–2027"
+    assert days.get_title() == "The February 2026 visit to Washington, D.C."
+    assert [t.get_text() for t in days.get_xticklabels()] == ["18 Feb 2026", "19 Feb 2026"]
+    assert len(days.collections) == 6  # the six events of the visit, day by day
+    planned = [c for c in top.collections if c.get_facecolor().tolist() == [[1.0, 1.0, 1.0, 1.0]]]
+    assert len(planned) == 1  # APEC 2027, drawn open
+    assert "000_36939d321209eacf.txt" in source_line(fig) and "003_5d7ab7d5d119b6c6.txt" in source_line(fig)
+
+
+@pytest.mark.parametrize("chart", ["trade_chart", "investment_chart", "rankings_chart"])
+def test_no_data_says_so(chart):
+    fig = getattr(charts, chart)([], [], "en")
+    assert any(t.startswith("No data") for t in texts(fig))
+    assert source_line(fig) == "Nguồn / Source: —"
+
+
+def test_timeline_without_events_says_so():
+    assert any(t.startswith("Không có dữ liệu") for t in texts(charts.timeline_chart([], [], "vi")))
+
+
+def test_saved_files_repeat_byte_for_byte(corpus, tmp_path):
+    articles, figures, _ = corpus
+    first = charts.save(charts.trade_chart(figures, articles, "en"), "trade", tmp_path / "a")
+    second = charts.save(charts.trade_chart(figures, articles, "en"), "trade", tmp_path / "b")
+    assert [p.name for p in first] == ["trade.png", "trade.svg"]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(first, second, strict=True))
+    assert b"Date" not in first[1].read_bytes() and b"Software" not in first[0].read_bytes()
