@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help report test lint lab bench clean
+.PHONY: help report test lint lab notebooks bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -27,8 +27,11 @@ test: $(STAMP)  ## run the whole test suite
 lint: $(STAMP)  ## ruff
 	$(VENV)/bin/ruff check analysis tests
 
-lab: $(STAMP)  ## JupyterLab on the notebooks (loopback, with a token)
-	$(VENV)/bin/jupyter lab --no-browser --ip=127.0.0.1 --allow-root --notebook-dir=notebooks
+lab: $(STAMP)  ## JupyterLab on the notebooks (loopback, with a token; the URL is printed)
+	$(VENV)/bin/jupyter lab --no-browser --ip=127.0.0.1 --allow-root --ServerApp.root_dir=notebooks
+
+notebooks: $(STAMP)  ## re-execute notebooks/ in place after changing them (nbval compares these outputs)
+	$(VENV)/bin/vnus report --refresh-notebooks
 
 bench: $(STAMP)  ## benchmarks (they print their figures)
 	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
