@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import find_people, find_places, resolve, vietnamese_first
+from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
 from .articles import Article
-from .dates import DateMention, date_key, find_dates
+from .dates import DateMention, article_dates, date_key
 from .figures import extract_figures
+from .spans import SpanIndex
 
 EVENT_FIELDS = ("date", "granularity", "inferred", "kind", "status", "actors", "places", "summary", "sentence", "sources")
 KINDS = ("relations", "visit", "meeting", "call", "arrival", "trade", "investment", "planned")
@@ -87,13 +88,21 @@ def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
     return bounds
 
 
+_ANY_TRIGGER = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in TRIGGERS if kind != "attend"), re.IGNORECASE)
+_ATTEND = dict(TRIGGERS)["attend"]
+
+
 def _kinds(clause: str) -> list[tuple[str, re.Match]]:
-    found = []
-    for kind, pattern in TRIGGERS:
-        match = pattern.search(clause)
-        if match:
-            found.append((kind, match))
-    return found
+    """The first match of each kind of trigger in the clause (one pass, then "attend")."""
+    first: dict[str, re.Match] = {}
+    for match in _ANY_TRIGGER.finditer(clause):
+        first.setdefault(match.lastgroup, match)
+    lowered = clause.lower()
+    if "dự" in lowered or "attend" in lowered:
+        attend = _ATTEND.search(clause)
+        if attend:
+            first["attend"] = attend
+    return [(kind, first[kind]) for kind, _ in TRIGGERS if kind in first]
 
 
 def _primary_kind(found: list[tuple[str, re.Match]], has_trade: bool) -> str | None:
@@ -120,9 +129,10 @@ class _ArticleEvents:
     def __init__(self, article: Article):
         self.article = article
         self.text = article.text
-        self.dates = find_dates(article.text, article.published)
-        self.people = find_people(article.text)
-        self.figures = extract_figures(article)
+        self.dates = SpanIndex(article_dates(article))
+        self.people_index = SpanIndex(find_people(article.text))
+        self.people = named_by_title(self.people_index.items)
+        self.figures = SpanIndex(extract_figures(article))
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -130,9 +140,9 @@ class _ArticleEvents:
         for sentence in self.article.sentences:
             if not sentence.is_prose or sentence.kind == "title":
                 continue
-            own = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+            own = self.dates.within(sentence.start, sentence.end)
             if own:
-                for mention, start, end in _clauses(self.text, sentence.start, sentence.end, self.dates):
+                for mention, start, end in _clauses(self.text, sentence.start, sentence.end, own):
                     events.extend(self._read(sentence, mention, start, end, anchored=True))
                 last_dated[sentence.paragraph] = own[-1]
             elif sentence.paragraph in last_dated:
@@ -146,10 +156,11 @@ class _ArticleEvents:
     def _read(self, sentence, mention: DateMention, start: int, end: int, anchored: bool) -> list[Event]:
         clause = self.text[start:end]
         found = _kinds(clause)
-        trade = [f for f in self.figures if start <= f.start < end and f.metric in TRADE_METRICS]
-        people_here = [p for p in self.people if start <= p.start < end]
+        here = self.figures.within(start, end)
+        trade = [f for f in here if f.metric in TRADE_METRICS]
+        people_here = self.people_index.within(start, end)
         actors = vietnamese_first(resolve(people_here, self.people))
-        places = find_places(self.text, start, end, self.people)
+        places = find_places(self.text, start, end, people_here)
         future = bool(FUTURE.search(clause))
         results = []
         attend = next((m for k, m in found if k == "attend"), None)
@@ -165,9 +176,9 @@ class _ArticleEvents:
             detail = {"trigger": trigger.group(0) if trigger else kind}
             event_actors = actors
             if kind == "trade":
-                detail["figures"] = trade + [f for f in self.figures if start <= f.start < end and f.metric == "growth"]
+                detail["figures"] = trade + [f for f in here if f.metric == "growth"]
             if kind == "investment":
-                detail["direction"] = next((f.direction for f in self.figures if start <= f.start < end and f.direction), None)
+                detail["direction"] = next((f.direction for f in here if f.direction), None)
                 organisations = [o.strip() for m in ORGANISATIONS.finditer(clause) for o in m.group("list").split(",")]
                 event_actors = actors + [o for o in organisations if o not in actors]
                 detail["investors"] = "US" if re.search(r"doanh nghiệp Mỹ|US (?:firms|companies)|American (?:firms|companies)", clause) else "VN" if re.search(r"doanh nghiệp Việt Nam|Vietnamese (?:firms|companies)", clause) else None
@@ -179,17 +190,16 @@ class _ArticleEvents:
             results.append(Event(kind=("planned" if status == "planned" else kind), status=status, actors=event_actors, places=places, detail=detail, **base))
         if attend:
             body = attend.group("body").strip()
-            attendees = self._attendees(clause, attend, people_here)
+            attendees = self._attendees(start, clause, attend, people_here)
             status = _status(date, self.article.published, future, anchored)
             detail = {"trigger": attend.group(0), "body": body, "opening": bool(re.search(r"khai mạc|opening", attend.group(0), re.IGNORECASE))}
             results.append(Event(kind=("planned" if status == "planned" else "meeting"), status=status, actors=attendees,
                                  places=[p for p in places if p not in body], subject=body, detail=detail, **base))
         return results
 
-    def _attendees(self, clause: str, attend: re.Match, people_here) -> list[str]:
+    def _attendees(self, offset: int, clause: str, attend: re.Match, people_here) -> list[str]:
         """Who attends: the people a wish or invitation names, else the subject of the sentence."""
         wish = WISH.search(clause, 0, attend.start())
-        offset = self.text.find(clause)
         if wish:
             invited = [p for p in people_here if offset + wish.end() <= p.start < offset + attend.start()]
             if invited:
@@ -225,10 +235,15 @@ def _compatible(a: Event, b: Event) -> bool:
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per happening: reports of the same event in several articles become one."""
     merged: list[Event] = []
+    buckets: dict[tuple, list[Event]] = {}  # by subject and year: twins always share both (or adjacent years)
     for event in events:
-        twin = next((m for m in merged if m.articles != event.articles and event.articles[0] not in m.articles and _compatible(m, event)), None)
+        year = int(event.date[:4])
+        candidates = [m for y in (year - 1, year, year + 1) for m in buckets.get((event.subject, y), [])]
+        source = event.sources[0]["article"]
+        twin = next((m for m in candidates if source not in m.articles and _compatible(m, event)), None)
         if twin is None:
             merged.append(event)
+            buckets.setdefault((event.subject, year), []).append(event)
             continue
         better = event if (event.anchored, len(event.date)) > (twin.anchored, len(twin.date)) else twin
         twin.date, twin.granularity, twin.inferred, twin.sentence = better.date, better.granularity, better.inferred, better.sentence

@@ -13,10 +13,11 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from .articles import Article, Sentence
-from .dates import find_dates
+from .dates import article_dates
 from .errors import MalformedNumber, Problem
 from .numbers import Amount, find_amounts
 from .periods import find_periods, is_cumulative
+from .spans import SpanIndex
 
 METRICS = ("trade_total", "exports", "imports", "trade_surplus", "growth", "fdi_capital", "fdi_projects", "rank", "share", "count", "other")
 FIELDS = ("article", "metric", "value", "value_high", "unit", "qualifier", "period", "direction", "out_of", "text", "start", "end", "sentence")
@@ -91,6 +92,16 @@ US_SUBJECT = _rx(r"{US}\W{0,3}(?:\w+\s+){0,3}$")
 VN_SUBJECT = _rx(r"{VN}\W{0,3}(?:\w+\s+){0,3}$")
 EXPORT_MARKET = _rx(r"thị trường xuất khẩu|export market|export destination")
 IMPORT_MARKET = _rx(r"thị trường nhập khẩu|nguồn nhập khẩu|nhà cung cấp|import (?:market|source)|supplier")
+
+
+# a sentence without a digit, an ordinal or a "largest" states no figure (cheap tests first)
+_DIGIT = re.compile(r"[0-9]")
+_ORDINAL_DIGITS = re.compile(r"[0-9](?:st|nd|rd|th)\b")
+_RANK_WORDS = ("lớn nh", "thứ", "largest", "biggest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _may_rank(lowered: str) -> bool:
+    return any(word in lowered for word in _RANK_WORDS) or bool(_ORDINAL_DIGITS.search(lowered))
 
 
 @dataclass(frozen=True)
@@ -344,16 +355,26 @@ def extract_figures(article: Article, problems: list[Problem] | None = None) -> 
     """Every figure the article states, in text order. Captions and image lines are skipped.
 
     Numbers that cannot be read add a warning to ``problems`` (when given) and give no figure.
+    The result is kept with the article: the timeline and the checks ask for it again.
     """
-    problems = [] if problems is None else problems
+    cached = article.__dict__.get("_figures")
+    if cached is None:
+        found: list[Problem] = []
+        cached = (tuple(_extract(article, found)), tuple(found))
+        object.__setattr__(article, "_figures", cached)
+    if problems is not None:
+        problems.extend(cached[1])
+    return list(cached[0])
+
+
+def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
     text = article.text
-    dates = find_dates(text, article.published)
-    skip = [(d.start, d.end) for d in dates]
+    dates = SpanIndex(article_dates(article))
     cache: dict[int, list] = {}
 
     def periods_of(sentence: Sentence):
         if sentence.start not in cache:
-            cache[sentence.start] = find_periods(text, sentence.start, sentence.end, article.published, dates)
+            cache[sentence.start] = find_periods(text, sentence.start, sentence.end, article.published, dates.within(sentence.start, sentence.end))
         return cache[sentence.start]
 
     figures = []
@@ -361,11 +382,13 @@ def extract_figures(article: Article, problems: list[Problem] | None = None) -> 
     for sentence in article.sentences:
         if not sentence.is_prose:
             continue
-        if not any(ch.isdigit() for ch in sentence.text) and "lớn nh" not in sentence.text and "largest" not in sentence.text and "biggest" not in sentence.text and "thứ" not in sentence.text:
+        may_rank = _may_rank(sentence.text.lower())
+        if not may_rank and not _DIGIT.search(sentence.text):
             previous = sentence
             continue
+        skip = [(d.start, d.end) for d in dates.within(sentence.start, sentence.end)]
         reader = _SentenceReader(article, sentence, skip, problems)
-        ranks = reader.ranks()
+        ranks = reader.ranks() if may_rank else []
         items = ranks + reader.amounts([(r.amount.start, r.amount.end) for r in ranks])
         for item in reader.classify(items):
             a = item.amount
