@@ -69,8 +69,10 @@ def _execute(notebook: Path, out: Path, parameters: dict) -> NotebookRun:
     started = time.perf_counter()
     target = out / notebook.name
     try:
+        # no ``cwd``: papermill would chdir the whole process, which threads running side by side
+        # would race on; the report passes absolute paths, so the kernel's folder does not matter
         papermill.execute_notebook(
-            str(notebook), str(target), parameters=parameters, kernel_name="python3", cwd=str(notebook.parent),
+            str(notebook), str(target), parameters=parameters, kernel_name="python3",
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
         )
     except PapermillExecutionError as error:
