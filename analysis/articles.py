@@ -7,6 +7,7 @@ the text as loaded (UTF-8, NFC, ``\\n`` line ends) and is never edited afterward
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 import unicodedata
@@ -304,11 +305,23 @@ def parse_article(text: str, name: str = "<text>", path: str | None = None, prob
     return Article(name, text, language, published, published_from, tuple(blocks), tuple(sentences), path, tuple(problems))
 
 
+#: A news article is a few kilobytes; a file far larger is an archive or a dump, to be split first.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+
+
 def load_article(path: str | os.PathLike) -> Article:
     """Read one article file; raise :class:`ArticleError` when it cannot be read as text."""
     path = Path(path)
     name = path.name
     try:
+        if path.is_dir():
+            raise ArticleError(name, "is a folder, not a file")
+        if path.exists() and not path.is_file():
+            raise ArticleError(name, "not a regular file (a pipe or a device)")
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(name, f"too large for one article ({size / 1e6:.1f} MB; the limit is "
+                                     f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB): split it into articles")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ArticleError(name, "no such file") from None
@@ -325,27 +338,51 @@ def load_article(path: str | os.PathLike) -> Article:
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
-def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, pattern: str = "*") -> Iterator[Path]:
-    """The article files named by ``sources``: files as given, folders expanded (sorted)."""
+def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, pattern: str = "*") -> Iterator[Path | Problem]:
+    """The article files named by ``sources``: files as given, folders expanded (sorted).
+
+    Files of a folder that are not text articles (images, PDFs …) come back as a note, so
+    that a user sees what was left out; hidden files are passed over silently.
+    """
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     for source in sources:
         source = Path(source)
         if source.is_dir():
             for child in sorted(source.glob(pattern)):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not child.name.startswith("."):
+                if child.name.startswith(".") or child.is_dir():
+                    continue
+                if child.suffix.lower() in TEXT_SUFFIXES:
                     yield child
+                else:
+                    yield Problem(child.name, f"skipped: not a text article ({child.suffix or 'no extension'})", "info")
         else:
             yield source
 
 
-def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError]:
-    """Yield each article, or the :class:`ArticleError` that stopped it, one file at a time."""
+def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError | Problem]:
+    """Yield each article, the :class:`ArticleError` that stopped it, or a note about a file
+    passed over, one file at a time (a folder is never held in memory whole).
+
+    A file with the same text as one read before is reported and skipped: it would count
+    every figure twice.
+    """
+    seen: dict[str, str] = {}
     for path in article_paths(sources, pattern):
+        if isinstance(path, Problem):
+            yield path
+            continue
         try:
-            yield load_article(path)
+            article = load_article(path)
         except ArticleError as error:
             yield error
+            continue
+        digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+        if digest in seen:
+            yield Problem(article.name, f"same text as {seen[digest]}: skipped", "warning")
+            continue
+        seen[digest] = article.name
+        yield article
 
 
 def load_corpus(sources, pattern: str = "*") -> tuple[list[Article], list[Problem]]:
@@ -354,6 +391,8 @@ def load_corpus(sources, pattern: str = "*") -> tuple[list[Article], list[Proble
     for item in iter_corpus(sources, pattern):
         if isinstance(item, ArticleError):
             problems.append(item.problem)
+        elif isinstance(item, Problem):
+            problems.append(item)
         else:
             articles.append(item)
             problems.extend(item.problems)

@@ -2,39 +2,186 @@
 
 Exit status: 0 when at least one article was read, 1 when none could be, 2 for a wrong
 argument. Problems with single files are one line each on stderr; never a traceback.
+JSON and CSV are written record by record, so a folder of any size streams through in
+little memory; with ``-o`` the file appears whole, or not at all.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 
-from . import articles as _articles
 from .errors import ArticleError, Problem
-from .output import to_csv, to_json, to_table, write_atomic
+from .output import RecordStream, to_json, to_table, write_atomic
 
 EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE = 0, 1, 2
 
 
-def _report(problem: Problem, quiet_info: bool = False) -> None:
-    if problem.level == "info" and quiet_info:
-        return
-    print(problem, file=sys.stderr)
+def _report(problem: Problem) -> None:
+    print(problem, file=sys.stderr, flush=True)
 
 
-def _read(paths, pattern: str, jobs: int = 1):
-    """Stream the articles (one file in memory at a time), reporting problems as they come."""
-    count = 0
-    for item in _articles.iter_corpus(paths, pattern):
-        if isinstance(item, ArticleError):
-            _report(item.problem)
+# --------------------------------------------------------------------------- per-file work
+# Pure functions of one path, so that ``--jobs`` can run them in other processes.
+
+
+def _load(path):
+    """(article, problems, digest), or (None, problems, None) when the file cannot be read."""
+    from .articles import load_article
+
+    try:
+        article = load_article(path)
+    except ArticleError as error:
+        return None, [error.problem], None
+    return article, list(article.problems), hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+
+
+def _figures_job(path):
+    from .figures import extract_figures
+
+    article, problems, digest = _load(path)
+    if article is None:
+        return None, problems, None
+    figures = extract_figures(article, problems)
+    if not figures:
+        problems.append(Problem(article.name, "no figures found", "warning"))
+    return (article.name, figures), problems, digest
+
+
+def _dates_job(path):
+    from .dates import extract_dates
+
+    article, problems, digest = _load(path)
+    if article is None:
+        return None, problems, None
+    return (article.name, extract_dates(article)), problems, digest
+
+
+def _timeline_job(path):
+    from .events import article_events
+    from .figures import extract_figures
+
+    article, problems, digest = _load(path)
+    if article is None:
+        return None, problems, None
+    return (article.name, (article_events(article), extract_figures(article))), problems, digest
+
+
+def _run(job, paths, pattern: str, jobs: int):
+    """Yield each readable file's result in order, reporting problems as they come.
+
+    Raises ``SystemExit(1)`` at the end when no article could be read.
+    """
+    from .articles import article_paths
+
+    def items():
+        for path in article_paths(paths, pattern):
+            yield path
+
+    def results():
+        queue = items()
+        if jobs <= 1:
+            for path in queue:
+                yield path if isinstance(path, Problem) else job(path)
+            return
+        from multiprocessing import get_context
+
+        files = []
+        for path in queue:
+            if isinstance(path, Problem):
+                yield path
+            else:
+                files.append(path)
+        with get_context("spawn").Pool(jobs) as pool:
+            yield from pool.imap(job, files, chunksize=4)
+
+    read, seen = 0, {}
+    for result in results():
+        if isinstance(result, Problem):
+            _report(result)
             continue
-        for problem in item.problems:
+        payload, problems, digest = result
+        for problem in problems:
             _report(problem)
-        count += 1
-        yield item
-    if count == 0:
+        if payload is None:
+            continue
+        name = payload[0]
+        if digest in seen:
+            _report(Problem(name, f"same text as {seen[digest]}: skipped", "warning"))
+            continue
+        seen[digest] = name
+        read += 1
+        yield payload[1]
+    if read == 0:
         raise SystemExit(EXIT_NOTHING_READ)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_figures(args) -> int:
+    from .figures import FIELDS
+
+    results = _run(_figures_job, args.paths, args.glob, args.jobs)
+    if args.check:
+        from .checks import check_figures
+
+        found = [f for figures in results for f in figures]
+        checks = check_figures(found)
+        if args.format == "json":
+            _emit(to_json(checks), args.output)
+        else:
+            _emit("".join(f"{c}\n" for c in checks) or "no checks: no period states exports, imports and a total or surplus\n", args.output)
+        return EXIT_OK
+    if args.format == "table":
+        found = [f for figures in results for f in figures]
+        _emit(to_table(found, [f for f in FIELDS if f not in ("sentence", "start", "end")]), args.output)
+        return EXIT_OK
+    with RecordStream(args.format, FIELDS, args.output) as stream:
+        for figures in results:
+            stream.write_all(figures)
+    return EXIT_OK
+
+
+def cmd_dates(args) -> int:
+    from .dates import DATE_FIELDS
+
+    results = _run(_dates_job, args.paths, args.glob, args.jobs)
+    if args.format == "table":
+        found = [d for dates in results for d in dates]
+        _emit(to_table(found, [f for f in DATE_FIELDS if f != "sentence"]), args.output)
+        return EXIT_OK
+    with RecordStream(args.format, DATE_FIELDS, args.output) as stream:
+        for dates in results:
+            stream.write_all(dates)
+    return EXIT_OK
+
+
+def cmd_timeline(args) -> int:
+    from .events import timeline
+    from .narrate import narrate
+
+    events, figures = [], []
+    for article_events, article_figures in _run(_timeline_job, args.paths, args.glob, args.jobs):
+        events += article_events
+        figures += [f for f in article_figures if f.metric in ("rank", "fdi_projects", "fdi_capital")]
+    events = timeline(events)
+    if args.format == "json":
+        _emit(to_json([e.to_dict(args.lang) for e in events]), args.output)
+    else:
+        _emit(narrate(events, figures, language=args.lang), args.output)
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from .report import refresh_notebooks, run_report
+
+    if args.refresh_notebooks:
+        refresh_notebooks()
+        return EXIT_OK
+    params = {name: value for name, value in args.param}
+    return run_report(seeds=args.seeds, out=args.out, language=args.lang, parameters=params, figures_dir=args.figures, jobs=args.jobs)
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -44,78 +191,6 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def cmd_figures(args) -> int:
-    from .figures import FIELDS, extract_figures
-
-    found, read = [], 0
-    for article in _read(args.paths, args.glob):
-        problems: list[Problem] = []
-        figures = extract_figures(article, problems)
-        if not figures:
-            problems.append(Problem(article.name, "no figures found", "warning"))
-        for problem in problems:
-            _report(problem)
-        found.extend(figures)
-        read += 1
-    if args.check:
-        from .checks import check_figures
-
-        checks = check_figures(found)
-        if args.format == "json":
-            _emit(to_json(checks), args.output)
-        else:
-            _emit("".join(f"{c}\n" for c in checks) or "no checks: no period states exports, imports and a total or surplus\n", args.output)
-        return EXIT_OK
-    if args.format == "json":
-        _emit(to_json(found), args.output)
-    elif args.format == "csv":
-        _emit(to_csv(found, FIELDS), args.output)
-    else:
-        _emit(to_table(found, [f for f in FIELDS if f not in ("sentence", "start", "end")]), args.output)
-    return EXIT_OK
-
-
-def cmd_dates(args) -> int:
-    from .dates import DATE_FIELDS, extract_dates
-
-    found = []
-    for article in _read(args.paths, args.glob):
-        found.extend(extract_dates(article))
-    if args.format == "json":
-        _emit(to_json(found), args.output)
-    else:
-        _emit(to_table(found, [f for f in DATE_FIELDS if f != "sentence"]), args.output)
-    return EXIT_OK
-
-
-def cmd_timeline(args) -> int:
-    from .events import extract_events
-    from .narrate import narrate
-
-    corpus = list(_read(args.paths, args.glob))
-    events = extract_events(corpus)
-    if args.format == "json":
-        _emit(to_json([e.to_dict(args.lang) for e in events]), args.output)
-    else:
-        from .figures import extract_figures
-
-        figures = [f for a in corpus for f in extract_figures(a)]
-        _emit(narrate(events, figures, language=args.lang), args.output)
-    return EXIT_OK
-
-
-def cmd_report(args) -> int:
-    from .report import run_report
-
-    if args.refresh_notebooks:
-        from .report import refresh_notebooks
-
-        refresh_notebooks()
-        return EXIT_OK
-    params = {name: value for name, value in args.param}
-    return run_report(seeds=args.seeds, out=args.out, language=args.lang, parameters=params, figures_dir=args.figures, jobs=args.jobs)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnus", description="Figures, dates and timeline of Vietnam–US news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -123,7 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     def corpus_args(p):
         p.add_argument("paths", nargs="+", help="article files or folders of .txt articles")
         p.add_argument("--glob", default="*", help="file pattern inside folders (default: *)")
-        p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+        p.add_argument("-o", "--output", help="write to this file (whole or not at all) instead of stdout")
+        p.add_argument("--jobs", type=int, default=1, help="processes reading articles in parallel (default: 1)")
 
     p = sub.add_parser("figures", help="every figure of the articles, normalised")
     corpus_args(p)
@@ -133,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("dates", help="every date expression of the articles")
     corpus_args(p)
-    p.add_argument("--format", choices=("json", "table"), default="table")
+    p.add_argument("--format", choices=("json", "csv", "table"), default="table")
     p.set_defaults(run=cmd_dates)
 
     p = sub.add_parser("timeline", help="the dated events, merged across articles")
@@ -157,6 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        parser.error("--jobs must be at least 1")
     try:
         return args.run(args)
     except SystemExit as stop:

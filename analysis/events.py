@@ -257,10 +257,22 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
-def extract_events(corpus) -> list[Event]:
-    """The events of all articles, merged across articles and sorted by date."""
-    if isinstance(corpus, Article):
-        corpus = [corpus]
-    events = [event for article in corpus for event in _ArticleEvents(article).events()]
+def article_events(article: Article) -> list[Event]:
+    """The events one article reports, before merging with other articles."""
+    return _ArticleEvents(article).events()
+
+
+def timeline(events: list[Event]) -> list[Event]:
+    """Events of many articles merged (one per happening) and sorted by date."""
     merged = merge_events(events)
     return sorted(merged, key=lambda e: (date_key(e.date), e.sources[0]["article"], e.sources[0]["start"]))
+
+
+def extract_events(corpus) -> list[Event]:
+    """The events of all articles, merged across articles and sorted by date.
+
+    ``corpus`` may be a generator: each article is dropped once its events are read.
+    """
+    if isinstance(corpus, Article):
+        corpus = [corpus]
+    return timeline([event for article in corpus for event in article_events(article)])

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import sys
 import tempfile
 from dataclasses import asdict, is_dataclass
 from decimal import Decimal
@@ -79,3 +80,56 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class RecordStream:
+    """Write JSON or CSV records one by one: to stdout, or to a file that appears only when
+    the stream closes cleanly (an error or an interruption leaves no partial file)."""
+
+    def __init__(self, fmt: str, fields, output: str | os.PathLike | None = None):
+        if fmt not in ("json", "csv"):
+            raise ValueError(f"cannot stream {fmt!r}")
+        self.fmt, self.fields, self.output = fmt, list(fields), output
+        self.count = 0
+        self._temporary = None
+
+    def __enter__(self) -> RecordStream:
+        if self.output:
+            path = Path(self.output)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, self._temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        else:
+            self.stream = sys.stdout
+        if self.fmt == "csv":
+            self.writer = csv.DictWriter(self.stream, fieldnames=self.fields, lineterminator="\n")
+            self.writer.writeheader()
+        return self
+
+    def write(self, record) -> None:
+        row = plain(record)
+        if self.fmt == "json":
+            text = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text)
+        else:
+            self.writer.writerow({k: ("" if row[k] is None else row[k]) for k in self.fields})
+        self.count += 1
+
+    def write_all(self, records) -> None:
+        for record in records:
+            self.write(record)
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None and self.fmt == "json":
+            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        if self._temporary is None:
+            self.stream.flush()
+            return
+        self.stream.close()
+        if kind is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self._temporary, 0o666 & ~umask)
+            os.replace(self._temporary, self.output)
+        else:
+            Path(self._temporary).unlink(missing_ok=True)
