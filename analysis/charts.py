@@ -176,14 +176,19 @@ def investment_chart(figures: list[Figure], articles, language: str = "en") -> M
 
 def rankings_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:
     """Each stated rank as a dot on its scale (1 = largest), the total of the ranking drawn when known."""
-    ranks = [f for f in figures if f.metric == "rank"]
+    by_name = {a.name: a for a in articles}
+    ranks, labels = [], []
+    for figure in figures:  # one dot per distinct statement, at most MAX_RANKS
+        if figure.metric == "rank" and figure.article in by_name and len(ranks) < MAX_RANKS:
+            label = textwrap.fill(describe_rank(figure, by_name[figure.article], language), 48)
+            if (label, figure.value) not in {(lab, r.value) for lab, r in zip(labels, ranks, strict=True)}:
+                ranks.append(figure)
+                labels.append(label)
     fig, ax = plt.subplots(figsize=(8, 0.6 * max(len(ranks), 2) + 1.4))
     if not ranks:
         _no_data(ax, "rankings" if language == "en" else "thứ hạng", language)
         _source(fig, articles)
         return fig
-    by_name = {a.name: a for a in articles}
-    labels = [textwrap.fill(describe_rank(f, by_name[f.article], language), 48) for f in ranks]
     ys = list(range(len(ranks)))[::-1]
     for y, f in zip(ys, ranks, strict=True):
         if f.out_of:
@@ -213,17 +218,20 @@ def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFi
         _source(fig, articles)
         return fig
     eras = assign_eras(events)
-    cluster = eras["visit"]
+    cluster = _distinct(eras["visit"], language)[:MAX_DAY_ROWS]
     # the visit is one slot on the long view and gets its own panel
     slots: list[tuple[str, list[Event]]] = []
     for era, members in eras.items():
         if era == "visit" and members:
             slots.append((era, members))
         else:
-            slots += [(era, [e]) for e in members]
+            slots += [(era, [e]) for e in _distinct(members, language)]
     order = {"relations": 0, "ties": 1, "visit": 2, "ahead": 3}
     from .dates import date_key
 
+    if len(slots) > MAX_SLOTS:  # a large corpus: keep the events most articles report, in time order
+        keep = sorted(slots, key=lambda slot: -len(slot[1][0].sources))[:MAX_SLOTS]
+        slots = [slot for slot in slots if slot in keep]
     slots.sort(key=lambda slot: (date_key(slot[1][0].date), order[slot[0]]))
     rows = 2 if cluster else 1
     fig, axes = plt.subplots(rows, 1, figsize=(11, 5.6 if cluster else 3.4), gridspec_kw={"height_ratios": [1.2, 1][:rows]})
@@ -270,6 +278,20 @@ def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFi
     fig.tight_layout()
     _source(fig, _articles_of(events, articles))
     return fig
+
+
+MAX_SLOTS, MAX_DAY_ROWS, MAX_RANKS = 24, 12, 12
+
+
+def _distinct(events: list[Event], language: str) -> list[Event]:
+    """One event per date and label: an article repeated in a corpus does not crowd the chart."""
+    seen, kept = set(), []
+    for event in events:
+        key = (event.date, short_label(event, language))
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
 
 
 def _date_label(iso: str, language: str) -> str:

@@ -65,7 +65,7 @@ def _timeline_job(path):
     article, problems, digest = _load(path)
     if article is None:
         return None, problems, None
-    return (article.name, (article_events(article), extract_figures(article))), problems, digest
+    return (article.name, (article_events(article), extract_figures(article, problems))), problems, digest
 
 
 def _run(job, paths, pattern: str, jobs: int):

@@ -19,6 +19,7 @@ def prepare(language: str) -> None:
         raise ValueError(f"language must be 'en' or 'vi', not {language!r}")
     use_house_style()
     pd.set_option("display.max_colwidth", 120)
+    pd.set_option("display.max_rows", 60)  # a large corpus shows its first and last rows, not thousands
     try:
         from IPython import get_ipython
         from matplotlib_inline.backend_inline import set_matplotlib_formats
