@@ -75,12 +75,8 @@ def _run(job, paths, pattern: str, jobs: int):
     """
     from .articles import article_paths
 
-    def items():
-        for path in article_paths(paths, pattern):
-            yield path
-
     def results():
-        queue = items()
+        queue = article_paths(paths, pattern)
         if jobs <= 1:
             for path in queue:
                 yield path if isinstance(path, Problem) else job(path)
