@@ -33,8 +33,14 @@ lab: $(STAMP)  ## JupyterLab on the notebooks (loopback, with a token; the URL i
 notebooks: $(STAMP)  ## re-execute notebooks/ in place after changing them (nbval compares these outputs)
 	$(VENV)/bin/vnus report --refresh-notebooks
 
-bench: $(STAMP)  ## benchmarks (they print their figures)
-	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install -q -c constraints.txt -e '.[notebooks,test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## benchmarks: each prints `name: value unit` lines and its ratio to target
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:  ## remove the environment and generated reports
 	rm -rf $(VENV) reports/*.ipynb reports/*.html

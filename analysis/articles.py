@@ -7,7 +7,6 @@ the text as loaded (UTF-8, NFC, ``\\n`` line ends) and is never edited afterward
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import re
 import unicodedata
@@ -360,6 +359,13 @@ def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, patt
             yield source
 
 
+def text_digest(text: str) -> str:
+    """A fingerprint of an article's text, to spot the same article saved twice."""
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError | Problem]:
     """Yield each article, the :class:`ArticleError` that stopped it, or a note about a file
     passed over, one file at a time (a folder is never held in memory whole).
@@ -377,7 +383,7 @@ def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError 
         except ArticleError as error:
             yield error
             continue
-        digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+        digest = text_digest(article.text)
         if digest in seen:
             yield Problem(article.name, f"same text as {seen[digest]}: skipped", "warning")
             continue

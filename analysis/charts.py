@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-from decimal import Decimal
 from pathlib import Path
 
 import matplotlib
@@ -349,5 +348,3 @@ def chart_name(base: str, language: str) -> str:
     """Stable file names: ``trade_2026`` in English, ``trade_2026.vi`` in Vietnamese."""
     return base if language == "en" else f"{base}.vi"
 
-
-__all__ = ["Decimal", "chart_name", "investment_chart", "rankings_chart", "save", "timeline_chart", "trade_chart", "use_house_style"]

@@ -9,7 +9,6 @@ little memory; with ``-o`` the file appears whole, or not at all.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 
 from .errors import ArticleError, Problem
@@ -28,13 +27,13 @@ def _report(problem: Problem) -> None:
 
 def _load(path):
     """(article, problems, digest), or (None, problems, None) when the file cannot be read."""
-    from .articles import load_article
+    from .articles import load_article, text_digest
 
     try:
         article = load_article(path)
     except ArticleError as error:
         return None, [error.problem], None
-    return article, list(article.problems), hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+    return article, list(article.problems), text_digest(article.text)
 
 
 def _figures_job(path):

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
-import tempfile
 from dataclasses import asdict, is_dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +30,9 @@ def to_json(records) -> str:
 
 
 def to_csv(records, fields) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -66,6 +66,8 @@ def _cell(value, width: int) -> str:
 
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write a file whole or not at all: a reader never sees half an output."""
+    import tempfile
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -94,6 +96,9 @@ class RecordStream:
         self._temporary = None
 
     def __enter__(self) -> RecordStream:
+        import csv
+        import tempfile
+
         if self.output:
             path = Path(self.output)
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,8 @@
 import re
 from decimal import Decimal
 
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from analysis.articles import parse_article
 from analysis.dates import find_dates
