@@ -184,9 +184,9 @@ def vietnamese_first(labels: list[str]) -> list[str]:
     """Order actors with Vietnam's side first (Vietnamese names), keeping the text order otherwise."""
 
     def foreign(label: str) -> bool:
-        people = find_people(label)
-        name = people[0].name if people and people[0].name else label
-        return name.split()[0] not in VIETNAMESE_SURNAMES
+        # a Vietnamese name ends the label and starts with a Vietnamese surname
+        words = label.split()
+        return not any(word in VIETNAMESE_SURNAMES for word in words[-4:-1])
 
     return sorted(labels, key=foreign)
 
