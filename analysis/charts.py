@@ -117,6 +117,7 @@ def latest_trade_period(figures: list[Figure]) -> str | None:
 
 def trade_chart(figures: list[Figure], articles, language: str = "en", period: str | None = None) -> MplFigure:
     """Bars for the two-way total, exports, imports and surplus of one period."""
+    use_house_style()
     period = period or latest_trade_period(figures)
     fig, ax = plt.subplots(figsize=(7, 4))
     order = ("trade_total", "exports", "imports", "trade_surplus")
@@ -146,6 +147,7 @@ def trade_chart(figures: list[Figure], articles, language: str = "en", period: s
 
 def investment_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:
     """Capital and projects, US→Vietnam beside Vietnam→US, each labelled with its qualifier."""
+    use_house_style()
     fig, (left, right) = plt.subplots(1, 2, figsize=(8, 4))
     fig.suptitle(t("invest_title", language), fontweight="bold")
     used = []
@@ -175,6 +177,7 @@ def investment_chart(figures: list[Figure], articles, language: str = "en") -> M
 
 def rankings_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:
     """Each stated rank as a dot on its scale (1 = largest), the total of the ranking drawn when known."""
+    use_house_style()
     by_name = {a.name: a for a in articles}
     ranks, labels = [], []
     for figure in figures:  # one dot per distinct statement, at most MAX_RANKS
@@ -211,6 +214,7 @@ def rankings_chart(figures: list[Figure], articles, language: str = "en") -> Mpl
 def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFigure:
     """Events in date order from the first year to the last, one slot each so that none hides
     another, eras shaded, the latest visit drawn day by day below, planned events as open markers."""
+    use_house_style()
     if not events:
         fig, ax = plt.subplots(figsize=(9, 3))
         _no_data(ax, "dated events" if language == "en" else "sự kiện có ngày tháng", language)

@@ -5,28 +5,19 @@ Kept here so that the notebooks hold only narrative and calls; nothing in it par
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from .articles import Article, load_corpus
-from .charts import chart_name, save, use_house_style
 from .errors import Problem
 
 
 def prepare(language: str) -> None:
-    """House style, and inline SVG without dates so that stored outputs repeat exactly (nbval)."""
+    """Checks the language and sets how tables display; charts set their own style when drawn,
+    so a notebook without charts never imports matplotlib."""
     if language not in ("en", "vi"):
         raise ValueError(f"language must be 'en' or 'vi', not {language!r}")
-    use_house_style()
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.max_rows", 60)  # a large corpus shows its first and last rows, not thousands
-    try:
-        from IPython import get_ipython
-        from matplotlib_inline.backend_inline import set_matplotlib_formats
-    except ImportError:  # plain Python: nothing to configure
-        return
-    if get_ipython() is not None:
-        set_matplotlib_formats("svg", bbox_inches="tight", metadata={"Date": None})
 
 
 def read_corpus(seeds_dir: str, article_glob: str = "*") -> tuple[list[Article], pd.DataFrame]:
@@ -50,6 +41,18 @@ def provenance_frame(articles: list[Article]) -> pd.DataFrame:
 
 
 def show(fig, base_name: str, figures_dir: str, language: str) -> None:
-    """Save a chart as PNG and SVG under a stable name, then show it inline."""
-    save(fig, chart_name(base_name, language), figures_dir)
-    plt.show()
+    """Save a chart as PNG and SVG under a stable name, and show that same SVG inline.
+
+    Drawing the chart once for the file and showing the file's bytes keeps the notebook's
+    output identical to ``figures/`` (nbval compares it) and saves a render.
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    from .charts import chart_name, save
+
+    name = chart_name(base_name, language)
+    paths = save(fig, name, figures_dir)
+    plt.close(fig)
+    svg = next(p for p in paths if p.suffix == ".svg").read_text(encoding="utf-8")
+    display({"image/svg+xml": svg, "text/plain": f"<chart {name}: {', '.join(p.name for p in paths)}>"}, raw=True)
