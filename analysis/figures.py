@@ -34,7 +34,7 @@ def _rx(pattern: str) -> re.Pattern:
 METRIC_WORDS = _rx(
     r"(?P<trade_total>kim ngạch (?:thương mại|xuất nhập khẩu|hai chiều)|thương mại hai chiều|thương mại song phương|"
     r"xuất nhập khẩu|tổng kim ngạch|two-way trade|bilateral trade|total trade|trade turnover|trade volume|"
-    r"trade (?:value|between))"
+    r"trade (?:value|between)|goods trade|trade in goods|trade total(?:l?ed|l?ing))"
     r"|(?P<trade_surplus>xuất siêu|nhập siêu|thặng dư|thâm hụt|trade gap|surplus|deficit)"
     r"|(?P<exports>xuất khẩu|exports?|exported|shipments)"
     r"|(?P<imports>nhập khẩu|imports?|imported)"

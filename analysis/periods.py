@@ -18,7 +18,7 @@ _YEAR_REF = rf"(?:năm\s+)?{_Y}|năm\s+(?:nay|ngoái|trước)|(?:this|last)\s+y
 _SPAN = re.compile(
     "|".join(
         [
-            rf"(?P<first_n>(?P<n>\d{{1,2}})\s+tháng\s+(?P<part>đầu|cuối)\s+(?:{_YEAR_REF}))",
+            rf"(?P<first_n>(?P<n>\d{{1,2}})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?(?:{_YEAR_REF}))",
             rf"(?P<half>(?:nửa|sáu tháng)\s+(?P<hpart>đầu|cuối)\s+(?:{_YEAR_REF}))",
             rf"(?P<first_n_en>(?:the\s+)?(?P<en_part>first|last)\s+(?P<en_n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:{_YEAR_REF}))",
             rf"(?P<half_en>(?:the\s+)?(?P<en_h>first|second)\s+half\s+(?:of\s+)?(?:{_YEAR_REF})|H(?P<h_n>[12])\s*,?\s*(?P<h_y>{_Y}))",
@@ -92,7 +92,8 @@ def find_periods(text: str, start: int, end: int, published: str | None, dates=N
         if kind == "first_n":
             year, n = _year(match, published), int(g["n"])
             if year and 1 <= n <= 12:
-                period = _months(year, 1, n) if g["part"].lower() == "đầu" else _months(year, 13 - n, 12)
+                # "11 tháng năm 2024" counts from January, as "11 tháng đầu năm" does
+                period = _months(year, 13 - n, 12) if (g["part"] or "").lower() == "cuối" else _months(year, 1, n)
         elif kind == "half":
             year = _year(match, published)
             if year:

@@ -140,3 +140,12 @@ def test_rank_direction_follows_the_ranked_noun():
     assert [(f.value, f.direction) for f in english] == [(1, "VN->US"), (8, None)]
     vietnamese = extract_figures(article("Mỹ là thị trường xuất khẩu lớn nhất của Việt Nam trong khi Việt Nam là đối tác thương mại lớn thứ 8 của Mỹ."))
     assert [(f.value, f.direction) for f in vietnamese] == [(1, "VN->US"), (8, None)]
+
+
+def test_months_of_a_year_without_dau():
+    # "11 tháng năm 2024" is the first eleven months, not the year
+    assert figures("Trong 11 tháng năm 2024, xuất khẩu sang Hoa Kỳ đạt 109,4 tỷ USD.")[0][2] == "2024-01/2024-11"
+
+
+def test_goods_trade_is_the_total():
+    assert figures("Vietnam is the seventh-largest trading partner, with goods trade totaling $124 billion.")[1][0] == "trade_total"
