@@ -242,6 +242,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+_BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no".split())
+
+
+def _announces_number(text: str, dot: int) -> bool:
+    match = re.search(r"(\w+)$", text[max(0, dot - 10) : dot])
+    return bool(match) and match.group(1).lower() in _BEFORE_NUMBERS
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``.
 
@@ -262,9 +270,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             following = after.lstrip()
             if not following or not (following[0].isupper() or following[0].isdigit() or following[0] in "\"“'‘(["):
                 continue
-            if match.group().startswith(".") and _is_abbreviation(text, dot) and not following[0].isdigit():
-                # "Mr. Greer", "D.C. Ảnh" stay together unless the abbreviation closes the line
-                continue
+            if match.group().startswith(".") and _is_abbreviation(text, dot):
+                # "Mr. Greer", "D.C. Ảnh", "Feb. 19" stay together; before a digit only an
+                # abbreviation that announces a number does ("Feb. 19", "No. 5"), not "USD. 2026"
+                if not following[0].isdigit() or _announces_number(text, dot):
+                    continue
         else:
             if match.group()[0] != "." or not after[0].isupper():
                 continue

@@ -46,6 +46,7 @@ DATE_PATTERN = re.compile(
             rf"(?P<paren_month>(?<=\()(?P<pm_m>{_M})/(?P<pm_y>{_Y})(?=\)))",
             rf"(?P<vi_month_alone>tháng\s+(?P<va_m>{_M}))(?![\d/,.-]|\s+năm\s+\d|\s*(?:đầu|cuối|qua|trước|nay|liên tiếp|\d))",
             rf"(?P<vi_year>năm\s+(?P<vy_y>{_Y}))(?![\d/]|[,.]\d)",
+            rf"(?P<en_range>(?P<er_mon>{_MONTH_EN})\.?\s+(?P<er_d1>{_D})\s*[-–]\s*(?P<er_d2>{_D})(?:,?\s+(?P<er_y>{_Y}))?)\b",
             rf"(?P<en_mdy>(?P<em_mon>{_MONTH_EN})\.?\s+(?P<em_d>{_D})(?:st|nd|rd|th)?(?:,?\s+(?P<em_y>{_Y}))?)\b(?!\s*(?:%|billion|million))",
             rf"(?P<en_dmy>(?P<ed_d>{_D})(?:st|nd|rd|th)?\s+(?P<ed_mon>{_MONTH_EN})\.?(?:,?\s+(?P<ed_y>{_Y}))?)\b",
             rf"(?P<en_my>(?P<ey_mon>{_MONTH_EN})\.?,?\s+(?P<ey_y>{_Y}))\b",
@@ -157,7 +158,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
         granularity = "day"
         inferred = False
         part = None
-        if kind in ("vi_long", "dmy", "dm", "dm_range", "en_mdy", "en_dmy"):
+        if kind in ("vi_long", "dmy", "dm", "dm_range", "en_mdy", "en_dmy", "en_range"):
             if kind == "vi_long":
                 day, month, year = int(g["vl_d"]), int(g["vl_m"]), g["vl_y"]
             elif kind == "dmy":
@@ -166,6 +167,8 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
                 day, month, year = int(g["dm_d"]), int(g["dm_m"]), None
             elif kind == "dm_range":
                 day, month, year = int(g["dr_d1"]), int(g["dr_m"]), g["dr_y"]
+            elif kind == "en_range":
+                day, month, year = int(g["er_d1"]), MONTHS_EN[g["er_mon"].lower().rstrip(".")], g["er_y"]
             elif kind == "en_mdy":
                 day, month, year = int(g["em_d"]), MONTHS_EN[g["em_mon"].lower().rstrip(".")], g["em_y"]
             else:
@@ -179,8 +182,8 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             if not _valid(year, month, day):
                 continue
             date = f"{year:04d}-{month:02d}-{day:02d}"
-            if kind == "dm_range":
-                day2 = int(g["dr_d2"])
+            if kind in ("dm_range", "en_range"):
+                day2 = int(g["dr_d2"] or g["er_d2"])
                 if not _valid(year, month, day2) or day2 <= day:
                     continue
                 date = f"{date}/{year:04d}-{month:02d}-{day2:02d}"

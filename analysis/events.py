@@ -109,16 +109,19 @@ def _kinds(clause: str) -> list[tuple[str, re.Match]]:
     return [(kind, first[kind]) for kind, _ in TRIGGERS if kind in first]
 
 
-def _primary_kind(found: list[tuple[str, re.Match]], has_trade: bool) -> str | None:
+def _event_kinds(found: list[tuple[str, re.Match]], has_trade: bool) -> list[str]:
+    """What the clause reports: a milestone of relations and/or one act (call, arrival, visit,
+    meeting); else trade figures or investment."""
     kinds = [k for k, _ in found]
-    for kind in ("relations", "call", "arrival", "visit", "meeting"):
-        if kind in kinds:
-            return kind
-    if has_trade:
-        return "trade"
-    if "investment" in kinds:
-        return "investment"
-    return None
+    result = ["relations"] if "relations" in kinds else []
+    act = next((k for k in ("call", "arrival", "visit", "meeting") if k in kinds), None)
+    if act:
+        result.append(act)
+    if not result and has_trade:
+        result.append("trade")
+    if not result and "investment" in kinds:
+        result.append("investment")
+    return result
 
 
 def _status(mention_date: str, published: str | None, future: bool, anchored: bool) -> str:
@@ -169,13 +172,13 @@ class _ArticleEvents:
         results = []
         attend = next((m for k, m in found if k == "attend"), None)
         others = [(k, m) for k, m in found if k != "attend" and not (attend and k == "meeting" and m.start() >= attend.start())]
-        kind = _primary_kind(others, bool(trade))
+        kinds = _event_kinds(others, bool(trade))
         date = mention.date
         inferred = mention.inferred or not anchored
         base = dict(date=date, granularity=mention.granularity, inferred=inferred, sentence=sentence.text,
                     sources=[{"article": self.article.name, "start": start, "end": end}], language=self.article.language,
                     anchored=anchored, published=self.article.published)
-        if kind:
+        for kind in kinds:
             trigger = next((m for k, m in found if k == kind), None)
             detail = {"trigger": trigger.group(0) if trigger else kind}
             event_actors = actors
@@ -215,8 +218,12 @@ def _term(clause: str) -> str | None:
     from .actors import glossary
 
     lowered = clause.lower()
-    for key in sorted(glossary()["terms"], key=len, reverse=True):
+    terms = glossary()["terms"]
+    for key in sorted(terms, key=len, reverse=True):  # Vietnamese or English wording, the longest first
         if key.lower() in lowered:
+            return key
+    for key in sorted(terms, key=lambda k: len(terms[k]), reverse=True):
+        if terms[key].lower() in lowered:
             return key
     return None
 

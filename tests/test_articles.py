@@ -125,3 +125,9 @@ def test_article_without_date_loads_and_says_so(tmp_path):
     article = load_article(path)
     assert article.published is None
     assert any("no publication date" in p.reason for p in article.problems)
+
+
+def test_month_abbreviation_before_a_day_does_not_end_a_sentence():
+    text = "Biden visited Hanoi on Sept. 10-11, 2023, when ties were upgraded. Giá 2.5 USD. 2026 là năm quan trọng."
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == [
+        "Biden visited Hanoi on Sept. 10-11, 2023, when ties were upgraded.", "Giá 2.5 USD.", "2026 là năm quan trọng."]

@@ -142,3 +142,15 @@ def test_english_article_end_to_end():
     story = narrate(events, extract_figures(source), "en")
     assert "In 2024, two-way trade reached $149.7 bn, up 20% on a year earlier; this left Vietnam a surplus of $123.5 bn (en.txt)." in story
     assert "Prime Minister Pham Minh Chinh met President Donald Trump in Kuala Lumpur (en.txt)." in story
+
+
+def test_a_visit_that_upgrades_relations_gives_both_events():
+    text = "President Joe Biden visited Hanoi on Sept. 10-11, 2023, when the two countries upgraded ties to a Comprehensive Strategic Partnership."
+    events = extract_events([article(text, "en.txt", published="2023-09-20")])
+    assert [(e.date, e.kind, e.actors, e.places) for e in events] == [
+        ("2023-09-10/2023-09-11", "relations", ["President Joe Biden"], ["Hanoi"]),
+        ("2023-09-10/2023-09-11", "visit", ["President Joe Biden"], ["Hanoi"]),
+    ]
+    story = narrate(events, [], "en")
+    assert "From 10 to 11 September 2023, the two countries upgraded their relations to a Comprehensive Strategic Partnership (en.txt)." in story
+    assert "President Joe Biden visited Hanoi (en.txt)." in story
