@@ -219,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--figures", default="figures", help="folder for the charts (default: figures)")
     p.add_argument("--lang", choices=("en", "vi"), default="en")
     p.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"), help="notebook parameter")
-    p.add_argument("--jobs", type=int, help="notebooks run at once (default: up to 3, one per core)")
+    p.add_argument("--jobs", type=int, help="kernels running notebooks side by side (default: one per core)")
     p.add_argument("--refresh-notebooks", action="store_true", help="re-execute notebooks/ in place (what nbval compares)")
     p.set_defaults(run=cmd_report)
     return parser

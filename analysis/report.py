@@ -1,7 +1,8 @@
 """The report: run every notebook with papermill, export each to HTML with the code hidden, index them.
 
-One process does it all: papermill, nbconvert and the library are imported once, the
-notebooks run side by side (each in its own kernel), and HTML is written in-process.
+One process does it all: papermill, nbconvert and the library are imported once; one kernel
+per core runs its share of the notebooks (so pandas and matplotlib are imported once per
+kernel, not once per notebook); HTML is written in-process while other notebooks still run.
 Outputs are written atomically; a failing notebook is named with its cell, its partial
 executed notebook is kept, and the others still run.
 """
@@ -15,6 +16,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from queue import Queue
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,18 +64,21 @@ def _quiet_kernels() -> None:
     os.environ["IPYTHONDIR"] = str(directory)
 
 
-def _execute(notebook: Path, out: Path, parameters: dict) -> NotebookRun:
+def _execute(notebook: Path, out: Path, parameters: dict, kernel=None) -> NotebookRun:
+    """Run one notebook with papermill, in ``kernel`` when given (a kernel manager kept alive
+    between notebooks, so that pandas and matplotlib are imported once per kernel)."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     started = time.perf_counter()
     target = out / notebook.name
+    extra = {"km": kernel} if kernel is not None else {}
     try:
         # no ``cwd``: papermill would chdir the whole process, which threads running side by side
         # would race on; the report passes absolute paths, so the kernel's folder does not matter
         papermill.execute_notebook(
             str(notebook), str(target), parameters=parameters, kernel_name="python3",
-            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            progress_bar=False, log_output=False, request_save_on_cell_execute=False, **extra,
         )
     except PapermillExecutionError as error:
         normalise_executed(target)
@@ -83,6 +88,21 @@ def _execute(notebook: Path, out: Path, parameters: dict) -> NotebookRun:
         return NotebookRun(notebook.name, time.perf_counter() - started, f"{type(error).__name__}: {error}")
     normalise_executed(target)
     return NotebookRun(notebook.name, time.perf_counter() - started)
+
+
+def _run_queue(books: list[Path], out: Path, parameters: dict, done) -> None:
+    """Run notebooks one after another in one kernel, restarting it if a notebook killed it."""
+    from jupyter_client.manager import KernelManager
+
+    kernel = KernelManager(kernel_name="python3")
+    try:
+        for book in books:
+            if not kernel.has_kernel or not kernel.is_alive():
+                kernel.start_kernel()
+            done(book, _execute(book, out, parameters, kernel))
+    finally:
+        if kernel.has_kernel:
+            kernel.shutdown_kernel(now=True)
 
 
 TIMING_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path")
@@ -176,20 +196,31 @@ def run_report(seeds="seeds", out="reports", language="en", parameters=None, fig
     values.update({name: _value(value) if isinstance(value, str) else value for name, value in (parameters or {}).items()})
     _quiet_kernels()
     books = notebooks(notebooks_dir)
-    workers = jobs or min(len(books), os.cpu_count() or 1, 3) or 1
+    # one kernel per core, each running its share of the notebooks in a fixed order (so that
+    # a run repeats exactly); the HTML of a finished notebook is written while others still run
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(books)))
+    queues = [books[index::workers] for index in range(workers)]
+    results: dict[str, NotebookRun] = {}
+    finished: Queue = Queue()
+
+    def done(book: Path, run: NotebookRun) -> None:
+        finished.put((book, run))
+
+    exporter = _exporter()
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_execute, book, out, values) for book in books]
-        runs = []
-        exporter = _exporter()
-        for book, future in zip(books, futures, strict=True):
-            run = future.result()
-            runs.append(run)
+        futures = [pool.submit(_run_queue, queue, out, values, done) for queue in queues if queue]
+        for _ in books:
+            book, run = finished.get()
+            results[book.name] = run
             if run.error:
                 print(f"error: {run.name}: {run.error} (partial notebook kept in {out / run.name})", file=sys.stderr, flush=True)
                 continue
             title = TITLES.get(book.stem, (book.stem, book.stem))[0 if language == "en" else 1]
             export_html(out / book.name, out / f"{book.stem}.html", title, exporter)
             print(f"{book.name}: {run.seconds:.1f} s → {out / (book.stem + '.html')}", flush=True)
+        for future in futures:
+            future.result()
+    runs = [results[book.name] for book in books]
     write_atomic(out / "index.html", _index(out, runs, figures_dir, language, articles))
     print(f"{out / 'index.html'}", flush=True)
     return 1 if any(run.error for run in runs) else 0
