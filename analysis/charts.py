@@ -14,6 +14,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import seaborn as sns
 from matplotlib.figure import Figure as MplFigure
 
 from .events import Event
@@ -133,8 +134,11 @@ def trade_chart(figures: list[Figure], articles, language: str = "en", period: s
     metrics = [m for m in order if m in chosen]
     values = [float(chosen[m].value) / 1e9 for m in metrics]
     colours = [GREY, PALETTE[0], PALETTE[1], PALETTE[2]]
-    bars = ax.bar([names[order.index(m)] for m in metrics], values, color=[colours[order.index(m)] for m in metrics], width=0.6)
-    for bar, metric in zip(bars, metrics, strict=True):
+    labels = [names[order.index(m)] for m in metrics]
+    # seaborn draws the bars (one value each: no error bar to estimate, nothing random)
+    sns.barplot(x=labels, y=values, hue=labels, palette=[colours[order.index(m)] for m in metrics], legend=False,
+                errorbar=None, width=0.6, saturation=1, ax=ax)
+    for bar, metric in zip(ax.patches, metrics, strict=True):
         ax.annotate(_label(chosen[metric], language), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
     ax.set_ylabel(t("usd_bn", language))
