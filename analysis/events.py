@@ -27,7 +27,8 @@ TRIGGERS = [
         r"established diplomatic relations|upgraded (?:ties|relations|the relationship)", re.IGNORECASE)),
     ("call", re.compile(r"điện đàm|phone call|spoke by (?:tele)?phone|telephone (?:call|conversation)", re.IGNORECASE)),
     ("arrival", re.compile(r"đã tới|đã đến|tới sân bay|đến sân bay|đặt chân|arrived|landed", re.IGNORECASE)),
-    ("visit", re.compile(r"chuyến thăm|thăm chính thức|thăm cấp nhà nước|thăm làm việc|(?<!\w)visit(?:ed|s)?\b|trip to", re.IGNORECASE)),
+    ("visit", re.compile(r"chuyến thăm|thăm chính thức|thăm cấp nhà nước|thăm làm việc|(?:sẽ|đã|đến|tới|sang|vừa|đang) thăm(?! hỏi)|"
+                         r"(?<!\w)visit(?:ed|s)?\b|trip to", re.IGNORECASE)),
     ("attend", re.compile(
         r"(?:tham dự|dự|attend(?:ed|s)?)\s+(?P<what>(?:cuộc họp|phiên họp|hội nghị|lễ|the|a)?\s*(?:khai mạc\s+)?(?:opening\s+(?:meeting|session)\s+of\s+(?:the\s+)?)?)"
         r"(?P<body>[A-ZĐ][^,.;()]*?)(?=\s+(?:tại|ở|in|at|năm|vào|on)\b|[,.;()]|$)", re.IGNORECASE)),
@@ -194,6 +195,7 @@ class _ArticleEvents:
             if kind in ("meeting", "visit", "call", "arrival"):
                 detail["object"] = clause[trigger.end() :]
             status = _status(date, self.article.published, future, anchored)
+            detail["base"] = kind  # what the planned event will be, for its summary
             results.append(Event(kind=("planned" if status == "planned" else kind), status=status, actors=event_actors, places=places, detail=detail, **base))
         if attend:
             body = attend.group("body").strip()

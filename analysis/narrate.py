@@ -135,6 +135,8 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
     kind = event.kind if event.kind != "planned" else ("meeting" if event.subject else event.detail.get("base", "meeting"))
     lead, others = (actors[0], actors[1:]) if actors else (None, [])
     en = language == "en"
+    if event.status == "planned" and not event.subject:
+        return _planned(event, kind, when, lead, others, places, language)
     if event.subject:
         body = _body(event.subject, language)
         if event.status == "planned":
@@ -209,6 +211,26 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
 def _end(sentence: str) -> str:
     """Close a sentence with one full stop ("Washington, D.C." already has it)."""
     return sentence[:-1] if sentence.endswith("..") else sentence
+
+
+def _planned(event: Event, kind: str, when: str, lead, others, places, language: str) -> str:
+    """A future event, in the future tense: "…, X is expected to visit Vietnam."."""
+    en = language == "en"
+    who = lead or ("a delegation" if en else "đoàn")
+    counterpart = _join(others, language) or _meeting_object(event, language)
+    place = places[0] if places else None
+    if kind == "relations":
+        term = event.detail.get("term")
+        if en:
+            english = glossary()["terms"].get(term, term) if term else "a new framework of relations"
+            return f"{when}, the two countries are expected to raise their relations to a {english}."
+        return f"{when}, hai nước dự kiến nâng cấp quan hệ lên {term or 'khuôn khổ mới'}."
+    verbs = {"visit": ("visit", "thăm"), "meeting": ("meet", "gặp"), "call": ("hold a phone call with", "điện đàm với"), "arrival": ("arrive in", "tới")}
+    english_verb, vietnamese_verb = verbs.get(kind, ("take part in an event", "tham gia sự kiện"))
+    target = counterpart if kind in ("meeting", "call") else place
+    if en:
+        return f"{when}, {who} is expected to {english_verb}" + (f" {target}" if target else "") + "."
+    return f"{when}, {who} dự kiến {vietnamese_verb}" + (f" {target}" if target else "") + "."
 
 
 def _meeting_object(event: Event, language: str) -> str | None:

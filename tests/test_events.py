@@ -154,3 +154,10 @@ def test_a_visit_that_upgrades_relations_gives_both_events():
     story = narrate(events, [], "en")
     assert "From 10 to 11 September 2023, the two countries upgraded their relations to a Comprehensive Strategic Partnership (en.txt)." in story
     assert "President Joe Biden visited Hanoi (en.txt)." in story
+
+
+def test_planned_visit_reads_in_the_future():
+    events = extract_events([article("Tháng 5/2027, Tổng thống Mỹ Donald Trump sẽ thăm Việt Nam.", "p.txt", published="2026-02-20")])
+    assert [(e.date, e.kind, e.status, e.places) for e in events] == [("2027-05", "planned", "planned", ["Việt Nam"])]
+    assert events[0].to_dict("en")["summary"] == "In May 2027, US President Donald Trump is expected to visit Vietnam."
+    assert events[0].to_dict("vi")["summary"] == "Tháng 5/2027, Tổng thống Mỹ Donald Trump dự kiến thăm Việt Nam."
