@@ -16,9 +16,9 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from queue import Queue
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Queue
 
 from .articles import load_corpus
 from .figures import FIELDS, figures_of_corpus
