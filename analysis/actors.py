@@ -55,19 +55,42 @@ def _title_pattern() -> re.Pattern:
     titles = list(glossary()["titles"]) + glossary()["english_titles"]
     # the pattern starts with the titles' first letters, so the regex engine skips ahead fast;
     # "nguyên"/"cựu" (former) before a title is picked up by _with_former
-    return re.compile(r"(?:(?:nguyên|cựu)\s+)?" + _trie_pattern(titles) + r"(?!\w)")
+    return re.compile(_trie_pattern(titles) + r"(?!\w)")
 
 
 _FORMER = re.compile(r"(?:nguyên|cựu)\s+$")
 
 
+@dataclass(frozen=True)
+class _TitleMatch:
+    """A title found in the text, widened to "nguyên"/"cựu" (former) when one stands before it."""
+
+    text: str
+    begin: int
+    stop: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self, index: int = 0) -> str:
+        return self.text[self.begin : self.stop]
+
+
 def _title_matches(text: str, start: int, end: int):
-    """Title matches starting at a word boundary, "nguyên"/"cựu" included."""
-    pattern = _title_pattern()
-    for match in pattern.finditer(text, start, end):
-        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "_"):
+    """Title matches starting at a word boundary, "nguyên"/"cựu" included.
+
+    The pattern itself starts with the titles' first letters, so the regex engine skips ahead
+    fast; the word "former" before a title is looked for afterwards.
+    """
+    for match in _title_pattern().finditer(text, start, end):
+        begin = match.start()
+        if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
             continue
-        yield match
+        former = _FORMER.search(text, max(start, begin - 8), begin)
+        yield _TitleMatch(text, former.start() if former else begin, match.end())
 
 
 @lru_cache(maxsize=1)
@@ -146,9 +169,9 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Perso
 
 def base_title(title: str) -> str:
     """The title word itself, without "nguyên" or the country: "Tổng thống Mỹ" → "Tổng thống"."""
+    title = re.sub(r"^(?:nguyên|cựu)\s+", "", title)
     match = _title_pattern().match(title)
-    found = match.group(0) if match else title
-    return re.sub(r"^(?:nguyên|cựu)\s+", "", found)
+    return match.group(0) if match else title
 
 
 def named_by_title(everyone) -> dict[str, list[Person]]:

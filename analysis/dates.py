@@ -97,10 +97,15 @@ def _part_of_day(text: str) -> str | None:
 _DIGITS = re.compile(r"\d+")
 _SAME_DAY = re.compile(r"\b(?:cùng ngày|cũng trong ngày|trong cùng ngày|the same day|on the same day|later that day)\b", re.IGNORECASE)
 _BEFORE = 40  # the most a date expression reaches before its first digits
+_WORD_START = re.compile(r"(?:(?<=[\s(\"“'])|^)\S")  # where a date can begin: after a space, a bracket or a quote
 
 
-_DATE_CUES = ("ngày", "tháng", "quý", "năm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", "(", "in ", "since ", "until ",
-              "by ", "during ", "from ", "through ", "quarter of ", "q") + tuple(MONTHS_EN)
+_CUES = re.compile("|".join(["ngày", "tháng", "quý", "năm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", r"\(", "in ", "since ",
+                               "until ", "by ", "during ", "from ", "through ", "quarter of ", "q", *MONTHS_EN]))
+_MONTH_AFTER = re.compile("|".join(MONTHS_EN))
+# the words a date can begin with (besides its digits): part of day, "ngày", "tháng", months …
+_FIRST_WORDS = ("rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "vào", "ngày", "hôm", "quý", "tháng", "năm", "jan", "feb",
+                "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "q", "the", "first", "second", "third", "fourth")
 
 
 def _may_be_date(text: str, start: int, end: int) -> bool:
@@ -108,11 +113,9 @@ def _may_be_date(text: str, start: int, end: int) -> bool:
     after = text[end : end + 12]
     if after[:1] in ("/", "-", ".") and after[1:2].isdigit():
         return True
-    before = text[max(0, start - 25) : start].lower()
-    if any(cue in before for cue in _DATE_CUES):
+    if _CUES.search(text[max(0, start - 25) : start].lower()):
         return True
-    lowered = after.lower()
-    return any(month in lowered for month in MONTHS_EN)
+    return bool(_MONTH_AFTER.search(after.lower()))
 
 
 def _candidates(text: str, start: int, end: int):
@@ -128,9 +131,8 @@ def _candidates(text: str, start: int, end: int):
         if digits.start() < covered or not _may_be_date(text, digits.start(), digits.end()):
             continue
         lowest = max(start, covered, digits.start() - _BEFORE)
-        for position in range(lowest, digits.start() + 1):
-            if position != digits.start() and (position > start and text[position - 1] not in " \t\n(\"“'"):
-                continue
+        starts = [m.start() for m in _WORD_START.finditer(text, lowest, digits.start()) if text[m.start() : m.start() + 6].lower().startswith(_FIRST_WORDS)]
+        for position in starts + [digits.start()]:
             match = DATE_PATTERN.match(text, position, end)
             if match and match.lastgroup != "same_day" and match.end() > digits.start():
                 found.append(match)
@@ -146,8 +148,10 @@ def _candidates(text: str, start: int, end: int):
 def find_dates(text: str, published: str | None = None, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, in order."""
     end = len(text) if end is None else end
-    years = [int(m.group(1)) for m in _ANY_YEAR.finditer(text)]
-    latest_year = max(years) if years else None
+    latest_year = None
+    if published is None:  # only then does a year-less date need the article's latest year
+        years = [int(m.group(1)) for m in _ANY_YEAR.finditer(text)]
+        latest_year = max(years) if years else None
     mentions: list[DateMention] = []
     for match in _candidates(text, start, end):
         kind = match.lastgroup

@@ -100,8 +100,11 @@ _ORDINAL_DIGITS = re.compile(r"[0-9](?:st|nd|rd|th)\b")
 _RANK_WORDS = ("lớn nh", "thứ", "largest", "biggest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
+_RANK_CUE = re.compile("|".join(_RANK_WORDS))
+
+
 def _may_rank(lowered: str) -> bool:
-    return any(word in lowered for word in _RANK_WORDS) or bool(_ORDINAL_DIGITS.search(lowered))
+    return bool(_RANK_CUE.search(lowered) or _ORDINAL_DIGITS.search(lowered))
 
 
 @dataclass(frozen=True)
