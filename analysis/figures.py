@@ -62,7 +62,7 @@ ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4
 _RANK_NOUN = r"(?:thị trường|đối tác|nhà đầu tư|nguồn|điểm đến|nhà cung cấp|khách hàng|nhà nhập khẩu|nhà xuất khẩu|quốc gia|nước|market|partner|investor|source|destination|supplier|exporter|importer|buyer|customer)"
 RANK = _rx(
     r"(?P<slash>thứ\s+(?P<s_n>\d{1,3})\s*/\s*(?P<s_m>\d{1,4}))(?![\d/])"
-    r"|(?:(?:lớn|đứng|xếp|xếp hạng|hạng|vị trí|nhà đầu tư)\s+)(?P<ord>thứ\s+(?P<o_n>\d{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)(?:\s*/\s*|\s+(?:trong\s+(?:số\s+)?|trên\s+))?(?P<o_m>(?<=[/\s])\d{1,4})?(?![\d/]))"
+    r"|(?:(?:lớn|đứng|xếp|xếp hạng|hạng|vị trí|nhà đầu tư)\s+)(?P<ord>thứ\s+(?P<o_n>\d{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)(?:(?:\s*/\s*|\s+(?:trong\s+(?:số\s+)?|trên\s+))(?P<o_m>\d{1,4}))?(?![\d/]))"
     r"|(?P<top>(?<=\s)lớn nhất|(?<=\s)lớn nhì)(?=\W|$)"
     r"|(?P<en>(?P<e_n>\d{1,3})(?:st|nd|rd|th)(?=[- ](?:largest|biggest|ranked|place|position|out of|of \d)|\s+" + _RANK_NOUN + r"))(?:[- ](?:largest|biggest))?(?:\s+(?:out\s+)?of\s+(?P<e_m>\d{1,4})\b)?"
     r"|(?P<en_word>(?P<ew>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ](?:largest|biggest))"
@@ -84,6 +84,7 @@ INVEST_US_VN = _rx(
 LOCATED_VN = _rx(r"(?:\bin|\binto|tại|vào) {VN}")
 LOCATED_US = _rx(r"(?:\bin|\binto|tại|vào|sang) (?:the )?{US}")
 INVEST_WORDS = _rx(r"đầu tư|FDI|invest|\bvốn\b|capital")
+SURPLUS_WORDS = _rx(r"xuất siêu|nhập siêu|thặng dư|thâm hụt|surplus|deficit|trade gap")
 US_EXPORTER = _rx(r"{US}\W{0,3}(?:xuất khẩu|exports?|exported|shipments)|(?:xuất khẩu|exports?|shipments) (?:của|từ|from|of) (?:the )?{US}|(?:xuất khẩu|exports?|shipments|xuất)(?: hàng hóa)? (?:sang|vào|to) {VN}")
 US_IMPORTER = _rx(r"{US}\W{0,3}(?:nhập khẩu|imports?|imported)|(?:nhập khẩu|imports?) (?:của|từ|from) (?:the )?{VN}|(?:nhập khẩu|imports?) (?:vào|into|to) (?:the )?{US}")
 WITH_VN = _rx(r"(?:với|with) {VN}")
@@ -144,6 +145,16 @@ def _last_metric(window: str) -> str | None:
     return found
 
 
+def _metric_after(after: str) -> str | None:
+    """The metric named right after the amount, in its own clause: "$123.5 billion goods trade
+    surplus", "12 tỷ USD kim ngạch xuất khẩu"."""
+    clause = re.split(r"[,;:()]|\s(?:while|and|but|trong khi|và|nhưng)\s", after, maxsplit=1)[0][:50]
+    found = None
+    for match in METRIC_WORDS.finditer(clause):  # the head noun ends the phrase: "goods trade surplus"
+        found = match.lastgroup
+    return found
+
+
 def _trade_direction(metric: str, before: str, after: str) -> str | None:
     clause = before + after
     if metric == "exports":
@@ -151,9 +162,13 @@ def _trade_direction(metric: str, before: str, after: str) -> str | None:
     if metric == "imports":
         return "VN->US" if US_IMPORTER.search(clause) else "US->VN"
     if metric == "trade_surplus":
-        words = list(re.finditer(r"xuất siêu|nhập siêu|thặng dư|thâm hụt|surplus|deficit|trade gap", before, re.IGNORECASE))
-        word = words[-1].group(0).lower() if words else ""
-        lead = before[: words[-1].start()] if words else before
+        words = list(SURPLUS_WORDS.finditer(before))
+        if words:
+            word, lead = words[-1].group(0).lower(), before[: words[-1].start()]
+        else:  # named after the amount: "$123.5 billion trade surplus with the US"
+            following = SURPLUS_WORDS.search(after[:50])
+            word = following.group(0).lower() if following else ""
+            lead = before + (after[: following.start()] if following else "")
         if word == "nhập siêu":
             return "US->VN"
         if word == "xuất siêu":
@@ -297,7 +312,8 @@ class _SentenceReader:
                 else:
                     metric = _last_metric(before) or _last_metric(sentence_before) or "other"
             elif metric == "":
-                metric = _last_metric(before) or ("fdi_capital" if result and result[-1].metric == "fdi_projects" else None) or _last_metric(sentence_before) or "other"
+                metric = (_last_metric(before) or ("fdi_capital" if result and result[-1].metric == "fdi_projects" else None)
+                          or _metric_after(after) or _last_metric(sentence_before) or "other")
             direction = self._direction(metric, before, after, sentence_before, amount)
             result.append(_Found(metric, Amount(value, high, amount.unit, amount.qualifier, amount.text, amount.start, amount.end, amount.scaled), item.out_of, direction))
             previous_end = amount.end

@@ -35,7 +35,8 @@ COMPARISON = re.compile(
     r"(?:over|from) the same (?:period|month|quarter) [^,;()]*|cùng kỳ[^,;()]*",
     re.IGNORECASE,
 )
-CUMULATIVE = re.compile(r"lũy kế|luỹ kế|tính đến|tính tới|tính chung|đến nay|tới nay|as of|to date|cumulative|so far", re.IGNORECASE)
+# a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
+CUMULATIVE = re.compile(r"lũy kế|luỹ kế|tính đến|tính tới|đến nay|tới nay|as of|to date|cumulative|so far", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,22 @@ def test_months_of_a_year_without_dau():
 
 def test_goods_trade_is_the_total():
     assert figures("Vietnam is the seventh-largest trading partner, with goods trade totaling $124 billion.")[1][0] == "trade_total"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vietnam ran a $123.5 billion goods trade surplus with the United States in 2024.", ("trade_surplus", "VN->US", "2024")),
+        ("Tính chung 7 tháng năm 2025, xuất siêu sang Mỹ ước đạt 71,7 tỷ USD.", ("trade_surplus", "VN->US", "2025-01/2025-07")),
+    ],
+)
+def test_metric_named_after_the_amount_and_totals_over_months(text, expected):
+    metric, _, period, direction = figures(text)[0]
+    assert (metric, direction, period) == expected
+
+
+def test_rank_text_stops_at_the_number():
+    (rank,) = extract_figures(article("Việt Nam đứng thứ 5 trong số các nước có nhiều sinh viên du học tại Mỹ."))
+    assert (rank.text, rank.value, rank.out_of) == ("thứ 5", 5, None)
+    (rank,) = extract_figures(article("Hoa Kỳ đứng thứ 11 trong số 149 quốc gia đầu tư tại Việt Nam."))
+    assert (rank.text, rank.value, rank.out_of) == ("thứ 11 trong số 149", 11, 149)
