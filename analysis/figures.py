@@ -78,8 +78,11 @@ INVEST_VN_US = _rx(
 INVEST_US_VN = _rx(
     r"đầu tư (?:trực tiếp )?(?:nước ngoài )?(?:vào|tại) {VN}|đầu tư (?:của|từ) {US}|nhà đầu tư (?:nước ngoài )?(?:lớn )?(?:của )?{US}|{US} (?:là|là nhà đầu tư|đầu tư)|"
     r"{US} (?:investment|investors|firms|companies)\b[^.;]{0,40}\bin {VN}|invest(?:ed|ing|ment|ments)? in {VN}|(?:FDI|investment) (?:from|by) (?:the )?{US}|"
-    r"nhà đầu tư nước ngoài|foreign direct investment|foreign investors?|FDI"
+    r"(?:vốn|FDI|đầu tư)[^.;,]{0,20}(?:từ|của) {US}|(?:doanh nghiệp|nhà đầu tư|tập đoàn|công ty) {US}|{US} (?:investors|firms|companies|businesses)"
 )
+# the United States named in the sentence: without it an investment figure is not the US's
+# (total FDI into Vietnam has no direction here)
+US_NAMED = _rx(r"{US}")
 # Where the money or projects are, when no verb of investing says who invests: weaker evidence.
 LOCATED_VN = _rx(r"(?:\bin|\binto|tại|vào) {VN}")
 LOCATED_US = _rx(r"(?:\bin|\binto|tại|vào|sang) (?:the )?{US}")
@@ -155,8 +158,29 @@ def _metric_after(after: str) -> str | None:
     return found
 
 
+def _other_partner() -> re.Pattern:
+    """Trade partners other than the two countries: a flow named with one is not Vietnam–US."""
+    global _OTHER_PARTNER
+    if _OTHER_PARTNER is None:
+        from .actors import glossary
+
+        names = {name for key, (english, _) in glossary()["countries"].items() if key not in ("Mỹ", "Hoa Kỳ", "Việt Nam")
+                 for name in (key, english.removeprefix("the "))}
+        names |= {"EU", "châu Âu", "Europe", "ASEAN", "Mexico", "Nhật", "Hàn", "Đài Loan", "Taiwan", "Hồng Kông", "Hong Kong"}
+        words = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+        _OTHER_PARTNER = re.compile(rf"(?:sang|tới|vào|từ|với|của|to|from|with)\s+(?:the\s+)?(?:thị trường\s+)?(?:{words})\b")
+    return _OTHER_PARTNER
+
+
+_OTHER_PARTNER = None
+# flows of the whole economy, not with one partner
+WHOLE_ECONOMY = _rx(r"cả nước|toàn quốc|ra thế giới|toàn cầu|nationwide|overall|worldwide|globally|total (?:exports|imports) of Vietnam")
+
+
 def _trade_direction(metric: str, before: str, after: str) -> str | None:
     clause = before + after
+    if WHOLE_ECONOMY.search(clause) or (_other_partner().search(clause) and not US_NAMED.search(clause)):
+        return None
     if metric == "exports":
         return "US->VN" if US_EXPORTER.search(clause) else "VN->US"
     if metric == "imports":
@@ -187,14 +211,19 @@ def _trade_direction(metric: str, before: str, after: str) -> str | None:
 
 
 def _invest_direction(before: str, sentence: str) -> str | None:
-    """The investment direction nearest before the number, else anywhere in the sentence."""
+    """The investment direction nearest before the number, else anywhere in the sentence.
+
+    US→VN needs the United States named as the investor somewhere in the sentence; VN→US
+    needs it named as the destination.
+    """
+    if not US_NAMED.search(sentence) or WHOLE_ECONOMY.search(before):
+        return None
     for text in (before, sentence):
         best = None
         evidence = (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0))
         for direction, pattern, strength in evidence:
             for match in pattern.finditer(text):
-                generic = match.group(0).lower().startswith(("nhà đầu tư nước ngoài", "foreign", "fdi"))
-                key = (strength - generic, match.end())
+                key = (strength, match.end())
                 if best is None or key > best[0]:
                     best = (key, direction)
         if best:
@@ -299,7 +328,9 @@ class _SentenceReader:
                 metric = "fdi_projects" if INVEST_WORDS.search(text[s.start : s.end]) or re.search(r"worth|trị giá|USD|\$", after) else "count"
             elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and re.search(r"(?:tăng|giảm|tăng thêm|giảm bớt|up|down|by)\s*$", before, re.IGNORECASE) and not _CHANGE_TO.search(before)):
                 growth = None
-                for match in GROWTH_WORDS.finditer(before[-60:]):
+                # the change is said in the number's own clause: "…, tăng 28,6%", "fell 5.6%"
+                own_clause = re.split(r"[,;:()]|\s(?:và|and|while|trong khi|nhưng|but)\s", before)[-1][-50:]
+                for match in GROWTH_WORDS.finditer(own_clause):
                     growth = match.lastgroup
                 if growth:
                     metric = "growth"

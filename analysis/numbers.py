@@ -24,7 +24,7 @@ SCALES = {
 }
 CURRENCY_WORDS = {
     "usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô-la mỹ": "USD", "đôla mỹ": "USD",
-    "đô la": "USD", "đô-la": "USD", "đôla": "USD", "mỹ kim": "USD", "us dollars": "USD",
+    "đô la": "USD", "đô-la": "USD", "đôla": "USD", "đô": "USD", "mỹ kim": "USD", "us dollars": "USD",
     "dollars": "USD", "dollar": "USD", "vnd": "VND", "vnđ": "VND", "đồng": "VND",
 }
 PERCENT_WORDS = ("%", "phần trăm", "percent", "per cent")
@@ -39,7 +39,7 @@ QUALIFIERS = {
 _NUM = r"\d(?:[\d.,]*\d)?"
 _SCALE_WORDS = r"nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|nghìn|ngàn|trillion|billion|million|thousand|mln"
 _UNIT_WORDS = (
-    r"%|phần trăm|percent|per cent|USD|US\$|đô la Mỹ|đô-la Mỹ|đôla Mỹ|đô la|đô-la|đôla|Mỹ kim|VND|VNĐ|"
+    r"%|phần trăm|percent|per cent|USD|US\$|đô la Mỹ|đô-la Mỹ|đôla Mỹ|đô la|đô-la|đôla|đô(?!\s*thị)|Mỹ kim|VND|VNĐ|"
     r"đồng(?!\s+(?:nghiệp|thời|bào|minh|chí|hành|ý|tâm|bộ|loạt|đều|hồ|tiền|chủ|sáng|tổ chức|ruộng|bằng|lòng))|"
     r"US dollars|dollars?|dự án|projects?"
 )

@@ -168,3 +168,16 @@ def test_rank_text_stops_at_the_number():
     assert (rank.text, rank.value, rank.out_of) == ("thứ 5", 5, None)
     (rank,) = extract_figures(article("Hoa Kỳ đứng thứ 11 trong số 149 quốc gia đầu tư tại Việt Nam."))
     assert (rank.text, rank.value, rank.out_of) == ("thứ 11 trong số 149", 11, 149)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xuất khẩu cả nước năm 2024 đạt 405 tỷ USD.",  # the whole economy, not Vietnam–US
+        "Xuất khẩu sang Trung Quốc đạt 61 tỷ USD.",  # another partner
+        "Vietnam's exports to China rose to $61 billion.",
+        "FDI disbursement into Vietnam hit a record $25.35 billion in 2024.",  # all investors, the US not named
+    ],
+)
+def test_flows_that_are_not_vietnam_us_have_no_direction(text):
+    assert [g[3] for g in figures(text)] == [None]
