@@ -28,10 +28,11 @@ TRIGGERS = [
     ("call", re.compile(r"điện đàm|phone call|spoke by (?:tele)?phone|telephone (?:call|conversation)", re.IGNORECASE)),
     ("arrival", re.compile(r"đã tới|đã đến|tới sân bay|đến sân bay|đặt chân|arrived|landed", re.IGNORECASE)),
     ("visit", re.compile(r"chuyến thăm|thăm chính thức|thăm cấp nhà nước|thăm làm việc|(?:sẽ|đã|đến|tới|sang|vừa|đang) thăm(?! hỏi)|"
+                         r"(?<!\w)thăm (?=(?:việt nam|mỹ|hoa kỳ|hà nội|washington|thành phố|tp))|"
                          r"(?<!\w)visit(?:ed|s)?\b|trip to", re.IGNORECASE)),
     ("attend", re.compile(
-        r"(?:tham dự|dự|attend(?:ed|s)?)\s+(?P<what>(?:cuộc họp|phiên họp|hội nghị|lễ|the|a)?\s*(?:khai mạc\s+)?(?:opening\s+(?:meeting|session)\s+of\s+(?:the\s+)?)?)"
-        r"(?P<body>[A-ZĐ][^,.;()]*?)(?=\s+(?:tại|ở|in|at|năm|vào|on)\b|[,.;()]|$)", re.IGNORECASE)),
+        r"(?:tham dự|(?<!\w)dự(?!\s+(?:kiến|án|báo|thảo|định|toán|trù|phòng))|attend(?:ed|s)?)\s+(?P<what>(?-i:cuộc họp|phiên họp|hội nghị|lễ|the|a)?\s*(?:khai mạc\s+)?(?:opening\s+(?:meeting|session)\s+of\s+(?:the\s+)?)?)"
+        r"(?P<body>(?-i:[A-ZĐ])[^,.;()]*?)(?=\s+(?:tại|ở|in|at|năm|vào|on)\b|[,.;()]|$)", re.IGNORECASE)),
     ("meeting", re.compile(
         r"cuộc gặp|gặp gỡ|(?<!\w)gặp(?!\w)|hội đàm|hội kiến|(?<!\w)tiếp(?!\s+(?:tục|nhận|cận|theo|xúc|thu|đón))(?!\w)|"
         r"(?<!\w)met(?!\w)|meeting with|held talks|received", re.IGNORECASE)),

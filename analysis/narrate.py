@@ -176,8 +176,10 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
             return f"{when}, {lead or 'a delegation'} visited {places[0] if places else 'the partner country'}."
         return f"{when}, {lead or 'đoàn'} thăm {places[0] if places else 'nước bạn'}."
     if kind == "call":
+        if not lead:
+            return f"{when}, the two countries' leaders held a phone call." if en else f"{when}, lãnh đạo hai nước điện đàm."
         if en:
-            return f"{when}, {lead} held a phone call with {_join(others, language) or 'a US counterpart'}."
+            return f"{when}, {lead} held a phone call with {_join(others, language) or 'the US side'}."
         return f"{when}, {lead} điện đàm với {_join(others, language) or 'phía Mỹ'}."
     if kind == "arrival":
         where = places[0] if places else ("the United States" if en else "Mỹ")

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from analysis.actors import find_people, translate_actor
 from analysis.events import extract_events
 from analysis.figures import extract_figures
@@ -161,3 +163,17 @@ def test_planned_visit_reads_in_the_future():
     assert [(e.date, e.kind, e.status, e.places) for e in events] == [("2027-05", "planned", "planned", ["Việt Nam"])]
     assert events[0].to_dict("en")["summary"] == "In May 2027, US President Donald Trump is expected to visit Vietnam."
     assert events[0].to_dict("vi")["summary"] == "Tháng 5/2027, Tổng thống Mỹ Donald Trump dự kiến thăm Việt Nam."
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Tháng 11/2000, Tổng thống Bill Clinton thăm Việt Nam.", "2025-07-12", ("2000-11", "visit", "In November 2000, President Bill Clinton visited Vietnam.")),
+        ("The two leaders spoke by phone on March 29.", "2025-04-02", ("2025-03-29", "call", "On 29 March 2025, the two countries' leaders held a phone call.")),
+        ("Dự kiến, Thủ tướng Phạm Minh Chính sẽ tham dự Hội nghị Thượng đỉnh G20 tại Nam Phi vào tháng 11/2025.", "2025-10-01",
+         ("2025-11", "planned", "In November 2025, the G20 Summit is planned in South Africa, with Prime Minister Phạm Minh Chính expected to attend.")),
+    ],
+)
+def test_events_from_other_articles(text, published, expected):
+    (event,) = extract_events([article(text, "x.txt", published=published)])
+    assert (event.date, event.kind, event.to_dict("en")["summary"]) == expected
