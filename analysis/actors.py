@@ -214,6 +214,10 @@ def vietnamese_first(labels: list[str]) -> list[str]:
     return sorted(labels, key=foreign)
 
 
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday The This That A An".split()
+)
 _PLACE_LEAD = re.compile(
     r"(?:(?<!\w)(?:tại|ở|đến|tới|sang|thăm|in|at|to|visit(?:ed)?)\s+)(?P<place>sân bay(?: quân sự)? [A-Z]\w+|[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})"
     r"|\((?P<paren>[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,2})\)"
@@ -234,7 +238,7 @@ def find_places(text: str, start: int, end: int, people: list[Person] = ()) -> l
         if names:
             name_start = min(p.end - len(p.name) for p in names)
             place = text[match.start(group) : name_start].strip()
-        if not place or titles.match(place):
+        if not place or titles.match(place) or place.split()[0] in _NOT_PLACES:
             continue
         known = next((p for p in _place_names() if place.startswith(p)), None)
         if match.group("paren") and not known:

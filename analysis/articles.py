@@ -87,12 +87,19 @@ class Article:
 
     @property
     def outlet(self) -> str | None:
-        """The outlet named by the byline ("Theo Trần Thường/ Vietnamnet" → "Vietnamnet")."""
+        """The outlet that published the article: from a byline "Theo Trần Thường/ Vietnamnet" or
+        "Nguồn: VnExpress", or a wire dateline "HANOI, March 6 (Reuters) -". An author's "By …" is
+        not an outlet."""
         for block in self.blocks:
             if block.kind == "byline":
                 line = self.text[block.start : block.end]
-                match = re.search(r"/\s*([^/]+?)\s*$", line) or re.match(r"(?:Theo|Nguồn|Source|By)\s*:?\s*(.+?)\s*$", line, re.IGNORECASE)
-                return match.group(1) if match else None
+                match = re.search(r"/\s*([^/]+?)\s*$", line) or re.match(r"(?:Nguồn|Source)\s*:?\s*(.+?)\s*$", line, re.IGNORECASE)
+                if match:
+                    return match.group(1)
+        for block in [b for b in self.blocks if b.kind in ("lead", "body")][:2]:
+            dateline = re.match(r"[A-ZĐ][^()\n]{0,40}\(([A-Z][A-Za-z]{1,20})\)\s*[-–—]", self.text[block.start : block.end])
+            if dateline:
+                return dateline.group(1)
         return None
 
     @property

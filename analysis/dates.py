@@ -50,6 +50,7 @@ DATE_PATTERN = re.compile(
             rf"(?P<en_mdy>(?P<em_mon>{_MONTH_EN})\.?\s+(?P<em_d>{_D})(?:st|nd|rd|th)?(?:,?\s+(?P<em_y>{_Y}))?)\b(?!\s*(?:%|billion|million))",
             rf"(?P<en_dmy>(?P<ed_d>{_D})(?:st|nd|rd|th)?\s+(?P<ed_mon>{_MONTH_EN})\.?(?:,?\s+(?P<ed_y>{_Y}))?)\b",
             rf"(?P<en_my>(?P<ey_mon>{_MONTH_EN})\.?,?\s+(?P<ey_y>{_Y}))\b",
+            r"(?P<en_month_alone>(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s))(?P<ema_mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December)))\b(?!\s*\d)",
             rf"(?P<en_quarter>(?:Q(?P<eq_n>[1-4])\s*,?\s*|(?:the\s+)?(?P<eq_w>first|second|third|fourth)\s+quarter\s+of\s+)(?P<eq_y>{_Y}))\b",
             rf"(?P<en_year>(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)|(?<=\bthrough\s))(?P<eyr_y>{_Y}))\b(?![\d/]|[,.]\d)",
             r"(?P<same_day>\b(?:cùng ngày|cũng trong ngày|trong cùng ngày|the same day|on the same day|later that day)\b)",
@@ -96,6 +97,7 @@ def _part_of_day(text: str) -> str | None:
 
 _DIGITS = re.compile(r"\d+")
 _SAME_DAY = re.compile(r"\b(?:cùng ngày|cũng trong ngày|trong cùng ngày|the same day|on the same day|later that day)\b", re.IGNORECASE)
+_MONTH_ALONE = re.compile(r"\b(?:in|of|since|until|by|during)\s(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)")
 _BEFORE = 40  # the most a date expression reaches before its first digits
 _WORD_START = re.compile(r"(?:(?<=[\s(\"“'])|^)\S")  # where a date can begin: after a space, a bracket or a quote
 
@@ -138,10 +140,12 @@ def _candidates(text: str, start: int, end: int):
                 found.append(match)
                 covered = match.end()
                 break
-    for match in _SAME_DAY.finditer(text, start, end):
-        whole = DATE_PATTERN.match(text, match.start(), end)
-        if whole and whole.lastgroup == "same_day":
-            found.append(whole)
+    # the two forms without digits: "cùng ngày" and an English month alone ("in February")
+    for pattern, group in ((_SAME_DAY, "same_day"), (_MONTH_ALONE, "en_month_alone")):
+        for match in pattern.finditer(text, start, end):
+            whole = DATE_PATTERN.match(text, match.start(1) if group == "en_month_alone" else match.start(), end)
+            if whole and whole.lastgroup == group and not any(m.start() <= whole.start() < m.end() for m in found):
+                found.append(whole)
     return sorted(found, key=lambda m: m.start())
 
 
@@ -192,7 +196,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
                     continue
                 date = f"{date}/{year:04d}-{month:02d}-{day2:02d}"
             part = _part_of_day(mention_text)
-        elif kind in ("vi_month", "paren_month", "en_my", "vi_month_alone"):
+        elif kind in ("vi_month", "paren_month", "en_my", "vi_month_alone", "en_month_alone"):
             if kind == "vi_month":
                 month, year = int(g["vm_m"]), int(g["vm_y"])
             elif kind == "paren_month":
@@ -200,7 +204,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             elif kind == "en_my":
                 month, year = MONTHS_EN[g["ey_mon"].lower().rstrip(".")], int(g["ey_y"])
             else:
-                month = int(g["va_m"])
+                month = int(g["va_m"]) if g["va_m"] else MONTHS_EN[g["ema_mon"].lower()]
                 year = _resolve_year(month, None, published, latest_year)
                 inferred = True
                 if year is None:

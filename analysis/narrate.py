@@ -249,14 +249,18 @@ def _meeting_object(event: Event, language: str) -> str | None:
 
 
 def _growth_of(figures) -> dict:
-    """Each growth rate belongs to the figure written just before it: "xuất siêu 12 tỷ USD, tăng 28,6%"."""
+    """Each growth rate belongs to the figure written just before it ("xuất siêu 12 tỷ USD, tăng
+    28,6%"), or to the one just after it when none comes before ("rose 23.2% to $119.5 billion")."""
+    ordered = sorted(figures, key=lambda f: f.start)
     owner, growth = None, {}
-    for figure in sorted(figures, key=lambda f: f.start):
-        if figure.metric == "growth":
-            if owner is not None and owner not in growth:
-                growth[owner] = figure
-        else:
+    for index, figure in enumerate(ordered):
+        if figure.metric != "growth":
             owner = figure.metric
+            continue
+        if owner is None:
+            owner = next((f.metric for f in ordered[index + 1 :] if f.metric != "growth"), None)
+        if owner is not None and owner not in growth:
+            growth[owner] = figure
     return growth
 
 
@@ -279,21 +283,31 @@ def _trade_sentence(event: Event, language: str) -> str:
         return f", {'tăng' if g.value >= 0 else 'giảm'} {format_amount(g.value, 'percent', language)} so với cùng kỳ"
 
     if language == "en":
-        text = f"{when}, two-way trade reached {amount(total)}{change('trade_total')}" if total else f"{when}, trade figures were reported"
+        flows = ""
         if exports and imports:
-            text += f"; Vietnam's exports to the US came to {amount(exports)}{change('exports')} and its imports from the US to {amount(imports)}{change('imports')}"
-        elif exports:
-            text += f"; Vietnam's exports to the US came to {amount(exports)}{change('exports')}"
+            flows = f"Vietnam's exports to the US came to {amount(exports)}{change('exports')} and its imports from the US to {amount(imports)}{change('imports')}"
+        elif exports or imports:
+            flow = exports or imports
+            flows = (f"Vietnam's exports to the US came to {amount(flow)}{change('exports')}" if exports
+                     else f"Vietnam's imports from the US came to {amount(flow)}{change('imports')}")
+        if total:
+            text = f"{when}, two-way trade reached {amount(total)}{change('trade_total')}" + (f"; {flows}" if flows else "")
+        else:
+            text = f"{when}, {flows}" if flows else f"{when}, trade figures were reported"
         if surplus:
             holder = "Vietnam" if surplus.direction != "US->VN" else "the United States"
-            lead = ", leaving" if exports and imports else "; this left"
-            text += f"{lead} {holder} a surplus of {amount(surplus)}{change('trade_surplus')}"
+            if exports and imports:
+                text += f", leaving {holder} a surplus of {amount(surplus)}{change('trade_surplus')}"
+            else:
+                partner = "the US" if holder == "Vietnam" else "Vietnam"
+                text += f"; {holder}'s surplus with {partner} was {amount(surplus)}{change('trade_surplus')}"
         return text + "."
-    text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}{change('trade_total')}" if total else f"{when}, số liệu thương mại được công bố"
-    if exports:
-        text += f"; xuất khẩu {amount(exports)}{change('exports')}"
-    if imports:
-        text += f", nhập khẩu {amount(imports)}{change('imports')}"
+    parts = [f"xuất khẩu {amount(exports)}{change('exports')}"] if exports else []
+    parts += [f"nhập khẩu {amount(imports)}{change('imports')}"] if imports else []
+    if total:
+        text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}{change('trade_total')}" + ("; " + ", ".join(parts) if parts else "")
+    else:
+        text = f"{when}, " + (", ".join(parts) if parts else "số liệu thương mại được công bố")
     if surplus:
         text += f"; Việt Nam {'xuất siêu' if surplus.direction != 'US->VN' else 'nhập siêu'} {amount(surplus)}{change('trade_surplus')}"
     return text + "."

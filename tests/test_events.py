@@ -1,6 +1,7 @@
 """Events of the seeds, the cross-article merge, and the narration in both languages."""
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -142,7 +143,7 @@ def test_english_article_end_to_end():
         ("2027", "planned", "planned", []),
     ]
     story = narrate(events, extract_figures(source), "en")
-    assert "In 2024, two-way trade reached $149.7 bn, up 20% on a year earlier; this left Vietnam a surplus of $123.5 bn (en.txt)." in story
+    assert "In 2024, two-way trade reached $149.7 bn, up 20% on a year earlier; Vietnam's surplus with the US was $123.5 bn (en.txt)." in story
     assert "Prime Minister Pham Minh Chinh met President Donald Trump in Kuala Lumpur (en.txt)." in story
 
 
@@ -177,3 +178,20 @@ def test_planned_visit_reads_in_the_future():
 def test_events_from_other_articles(text, published, expected):
     (event,) = extract_events([article(text, "x.txt", published=published)])
     assert (event.date, event.kind, event.to_dict("en")["summary"]) == expected
+
+
+def test_wire_story_without_header():
+    text = (
+        "Vietnam's exports to U.S. surge\n\nBy Khanh Vu\n\n"
+        "HANOI, March 6 (Reuters) - Vietnam's exports to the United States jumped 26.3% in February from a year earlier to $9.1 billion, "
+        "while its trade surplus with the U.S. widened to about $7.9 billion.\n\n"
+        "U.S. President Donald Trump met Vietnamese Communist Party chief To Lam on Feb. 19, 2026 in Washington.\n"
+    )
+    source = article(text, "wire.txt", published=None)
+    assert source.language == "en" and source.published == "2026-03-06" and source.outlet == "Reuters"
+    assert [(f.metric, f.value, f.period, f.direction) for f in extract_figures(source)] == [
+        ("growth", Decimal("26.3"), "2026-02", "VN->US"), ("exports", 9_100_000_000, "2026-02", "VN->US"), ("trade_surplus", 7_900_000_000, "2026-02", "VN->US")]
+    story = narrate(extract_events([source]), extract_figures(source), "en")
+    assert ("In February 2026, Vietnam's exports to the US came to $9.1 bn, up 26.3% on a year earlier; "
+            "Vietnam's surplus with the US was about $7.9 bn (wire.txt).") in story
+    assert "On 19 February 2026, Communist Party chief To Lam met President Donald Trump in Washington (wire.txt)." in story
