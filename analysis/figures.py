@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .articles import Article, Sentence
 from .dates import article_dates
@@ -216,19 +217,28 @@ def _invest_direction(before: str, sentence: str) -> str | None:
     US→VN needs the United States named as the investor somewhere in the sentence; VN→US
     needs it named as the destination.
     """
-    if not US_NAMED.search(sentence) or WHOLE_ECONOMY.search(before):
+    if WHOLE_ECONOMY.search(before) or not _us_named(sentence):
         return None
-    for text in (before, sentence):
-        best = None
-        evidence = (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0))
-        for direction, pattern, strength in evidence:
-            for match in pattern.finditer(text):
-                key = (strength, match.end())
-                if best is None or key > best[0]:
-                    best = (key, direction)
-        if best:
-            return best[1]
-    return None
+    return _strongest_direction(before) or _strongest_direction(sentence)
+
+
+@lru_cache(maxsize=256)
+def _us_named(sentence: str) -> bool:
+    return bool(US_NAMED.search(sentence))
+
+
+@lru_cache(maxsize=256)
+def _strongest_direction(text: str) -> str | None:
+    """The direction the strongest, latest evidence in ``text`` gives (cached: every figure of a
+    sentence asks about the same sentence)."""
+    best = None
+    evidence = (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0))
+    for direction, pattern, strength in evidence:
+        for match in pattern.finditer(text):
+            key = (strength, match.end())
+            if best is None or key > best[0]:
+                best = (key, direction)
+    return best[1] if best else None
 
 
 def _rank_value(match: re.Match) -> tuple[int, int | None, int, int]:
