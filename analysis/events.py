@@ -187,7 +187,6 @@ class _ArticleEvents:
             if kind == "trade":
                 detail["figures"] = trade + [f for f in here if f.metric == "growth"]
             if kind == "investment":
-                detail["direction"] = next((f.direction for f in here if f.direction), None)
                 organisations = [o.strip() for m in ORGANISATIONS.finditer(clause) for o in m.group("list").split(",")]
                 event_actors = actors + [o for o in organisations if o not in actors]
                 detail["investors"] = "US" if re.search(r"doanh nghiệp Mỹ|US (?:firms|companies)|American (?:firms|companies)", clause) else "VN" if re.search(r"doanh nghiệp Việt Nam|Vietnamese (?:firms|companies)", clause) else None
