@@ -142,6 +142,8 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
         except MalformedNumber as error:
             yield match, error
             continue
+        if unit in ("USD", "VND") and re.match(r"\s*/\s*[^\W\d]", text[m_end : m_end + 4]):
+            continue  # a rate or a price ("25.400 đồng/USD", "3 USD/kg"), not an amount
         exponent = SCALES[" ".join(scale.lower().split())] if scale else 0
         value = scale_value(value, exponent)
         if high is not None:

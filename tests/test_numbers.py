@@ -137,3 +137,8 @@ def test_counts_round_trip_both_conventions(count):
     vi = f"{count:,}".replace(",", ".")
     assert amounts(f"với {vi} dự án", "vi")[0].value == count
     assert amounts(f"with {count:,} projects", "en")[0].value == count
+
+
+@pytest.mark.parametrize("text", ["tỷ giá 25.400 đồng/USD", "giá 3 USD/kg", "$2.5/gallon"])
+def test_rates_and_prices_are_not_amounts(text):
+    assert [a for a in amounts(text) if a.unit in ("USD", "VND")] == []
