@@ -16,6 +16,7 @@ from .actors import find_people, find_places, named_by_title, resolve, vietnames
 from .articles import Article
 from .dates import DateMention, article_dates, date_key
 from .figures import extract_figures
+from .periods import COMPARISON
 from .spans import SpanIndex
 
 EVENT_FIELDS = ("date", "granularity", "inferred", "kind", "status", "actors", "places", "summary", "sentence", "sources")
@@ -149,7 +150,9 @@ class _ArticleEvents:
         for sentence in self.article.sentences:
             if not sentence.is_prose or sentence.kind == "title":
                 continue
-            own = self.dates.within(sentence.start, sentence.end)
+            # a date in a comparison ("so với năm 2023", "compared with 2023") dates nothing
+            bases = [(m.start(), m.end()) for m in COMPARISON.finditer(self.text, sentence.start, sentence.end)]
+            own = [d for d in self.dates.within(sentence.start, sentence.end) if not any(a <= d.start < b for a, b in bases)]
             if own:
                 for mention, start, end in _clauses(self.text, sentence.start, sentence.end, own):
                     events.extend(self._read(sentence, mention, start, end, anchored=True))
@@ -186,6 +189,9 @@ class _ArticleEvents:
             event_actors = actors
             if kind == "trade":
                 detail["figures"] = trade + [f for f in here if f.metric == "growth"]
+                span = _period_as_date(trade[0].period) if trade[0].period else None
+                if span and span[0].startswith(base["date"][:4]) and len(span[0]) > len(base["date"]):
+                    base = {**base, "date": span[0], "granularity": span[1]}  # "6 tháng đầu năm 2025": 2025-01/2025-06
             if kind == "investment":
                 organisations = [o.strip() for m in ORGANISATIONS.finditer(clause) for o in m.group("list").split(",")]
                 event_actors = actors + [o for o in organisations if o not in actors]
@@ -214,6 +220,18 @@ class _ArticleEvents:
             if invited:
                 return resolve([p for p in people_here if p.start < offset + wish.start()][:1], self.people) + resolve(invited, self.people)
         return resolve(people_here[:1], self.people)
+
+
+def _period_as_date(period: str) -> tuple[str, str] | None:
+    """A figure's period as an event date: "2025-H1" → ("2025-01/2025-06", "month")."""
+    if period.endswith(("-H1", "-H2")):
+        year, first = period[:4], (1 if period.endswith("1") else 7)
+        return f"{year}-{first:02d}/{year}-{first + 5:02d}", "month"
+    if "/" in period:
+        return period, "month"
+    if "Q" in period:
+        return period, "quarter"
+    return period, ("month" if len(period) == 7 else "year")
 
 
 def _term(clause: str) -> str | None:

@@ -67,6 +67,12 @@ def format_date(iso: str, language: str = "en", lead: bool = True) -> str:
     if len(first) == 4:
         return (f"In {year}" if lead else year) if language == "en" else f"Năm {year}"
     month = int(first[5:7])
+    if len(first) == 7 and "/" in iso:  # months of a year: "2025-01/2025-06"
+        last = int(iso.split("/")[1][5:7])
+        if language == "en":
+            text = f"{MONTHS[month - 1]} to {MONTHS[last - 1]} {year}"
+            return f"From {text}" if lead else text
+        return f"Từ tháng {month} đến tháng {last}/{year}"
     if len(first) == 7:
         return (f"In {MONTHS[month - 1]} {year}" if lead else f"{MONTHS[month - 1]} {year}") if language == "en" else f"Tháng {month}/{year}"
     day = int(first[8:10])
@@ -302,8 +308,8 @@ def _trade_sentence(event: Event, language: str) -> str:
                 partner = "the US" if holder == "Vietnam" else "Vietnam"
                 text += f"; {holder}'s surplus with {partner} was {amount(surplus)}{change('trade_surplus')}"
         return text + "."
-    parts = [f"xuất khẩu {amount(exports)}{change('exports')}"] if exports else []
-    parts += [f"nhập khẩu {amount(imports)}{change('imports')}"] if imports else []
+    parts = [f"xuất khẩu{' sang Mỹ' if exports.direction == 'VN->US' else ''} {amount(exports)}{change('exports')}"] if exports else []
+    parts += [f"nhập khẩu{' từ Mỹ' if imports.direction == 'US->VN' else ''} {amount(imports)}{change('imports')}"] if imports else []
     if total:
         text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}{change('trade_total')}" + ("; " + ", ".join(parts) if parts else "")
     else:

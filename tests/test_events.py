@@ -195,3 +195,13 @@ def test_wire_story_without_header():
     assert ("In February 2026, Vietnam's exports to the US came to $9.1 bn, up 26.3% on a year earlier; "
             "Vietnam's surplus with the US was about $7.9 bn (wire.txt).") in story
     assert "On 19 February 2026, Communist Party chief To Lam met President Donald Trump in Washington (wire.txt)." in story
+
+
+def test_comparison_years_date_nothing_and_half_years_are_spans():
+    text = ("Năm 2024, xuất khẩu sang Mỹ đạt 119,5 tỷ USD, tăng 23,3% so với năm 2023.\n\n"
+            "Trong 6 tháng đầu năm 2025, kim ngạch thương mại hai chiều đạt 83,6 tỷ USD.")
+    events = extract_events([article(text, "vn.txt", published="2025-07-10")])
+    assert [(e.date, e.granularity, e.kind) for e in events] == [("2024", "year", "trade"), ("2025-01/2025-06", "month", "trade")]
+    story = narrate(events, [], "en")
+    assert "From January to June 2025, two-way trade reached $83.6 bn (vn.txt)." in story
+    assert "Từ tháng 1 đến tháng 6/2025, tổng kim ngạch thương mại hai chiều đạt 83,6 tỷ USD (vn.txt)." in narrate(events, [], "vi")
