@@ -19,7 +19,7 @@ from matplotlib.figure import Figure as MplFigure
 
 from .events import Event
 from .figures import Figure, describe_rank
-from .narrate import assign_eras, era_title, format_amount, short_label
+from .narrate import assign_eras, era_title, format_amount, short_label, trade_flows
 from .output import write_atomic
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -31,6 +31,7 @@ TEXT = {
     "usd_bn": ("USD billion", "tỷ USD"),
     "trade_bars": (("Two-way total", "VN exports to US", "VN imports from US", "VN surplus"),
                    ("Tổng hai chiều", "Xuất khẩu sang Mỹ", "Nhập khẩu từ Mỹ", "Xuất siêu")),
+    "us_surplus": ("US surplus", "Nhập siêu"),
     "invest_title": ("Two-way investment: capital and projects", "Đầu tư hai chiều: vốn và số dự án"),
     "capital": ("Registered capital (USD billion)", "Vốn đăng ký (tỷ USD)"),
     "projects": ("Projects (number)", "Số dự án"),
@@ -121,11 +122,11 @@ def trade_chart(figures: list[Figure], articles, language: str = "en", period: s
     use_house_style()
     period = period or latest_trade_period(figures)
     fig, ax = plt.subplots(figsize=(7, 4))
-    order = ("trade_total", "exports", "imports", "trade_surplus")
-    chosen = {}
-    for f in figures:
-        if f.period == period and f.metric in order and f.unit == "USD" and f.metric not in chosen:
-            chosen[f.metric] = f
+    order = ("total", "vn_to_us", "us_to_vn", "surplus")
+    # flows by direction, so that "US imports from Vietnam" is drawn as Vietnam's exports
+    chosen = trade_flows([f for f in figures if f.period == period and f.unit == "USD" and f.value_high is None])
+    if chosen.get("surplus") is not None and chosen["surplus"].direction is None:
+        del chosen["surplus"]  # a gap without a holder cannot be labelled
     if not chosen:
         _no_data(ax, "trade figures in USD" if language == "en" else "số liệu thương mại bằng USD", language)
         _source(fig, articles)
@@ -135,6 +136,8 @@ def trade_chart(figures: list[Figure], articles, language: str = "en", period: s
     values = [float(chosen[m].value) / 1e9 for m in metrics]
     colours = [GREY, PALETTE[0], PALETTE[1], PALETTE[2]]
     labels = [names[order.index(m)] for m in metrics]
+    if "surplus" in chosen and chosen["surplus"].direction == "US->VN":
+        labels[metrics.index("surplus")] = t("us_surplus", language)
     # seaborn draws the bars (one value each: no error bar to estimate, nothing random)
     sns.barplot(x=labels, y=values, hue=labels, palette=[colours[order.index(m)] for m in metrics], legend=False,
                 errorbar=None, width=0.6, saturation=1, ax=ax)

@@ -190,9 +190,12 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
     if kind == "arrival":
         where = places[0] if places else ("the United States" if en else "Mỹ")
         country = places[1] if len(places) > 1 else None
+        talks = _join(others, language)
         if en:
-            return f"{when}, {lead or 'the delegation'} arrived at {where}" + (f" in {country}" if country else "") + "."
-        return f"{when}, {lead or 'đoàn'} đã tới {where}" + (f" ({country})" if country else "") + "."
+            at = "at" if event.places and re.match(r"sân bay|căn cứ|.*\b(?:Airport|Base|airport|base)\b", event.places[0]) else "in"
+            return (f"{when}, {lead or 'the delegation'} arrived {at} {where}" + (f" in {country}" if country else "")
+                    + (f" for talks with {talks}" if talks else "") + ".")
+        return f"{when}, {lead or 'đoàn'} đã tới {where}" + (f" ({country})" if country else "") + (f" để hội đàm với {talks}" if talks else "") + "."
     if kind == "meeting":
         counterpart = _join(others, language)
         if not counterpart:
@@ -270,52 +273,71 @@ def _growth_of(figures) -> dict:
     return growth
 
 
+def trade_flows(figures) -> dict:
+    """The Vietnam–US flows among trade figures, by what they are rather than how the article
+    words them: "US imports from Vietnam" is Vietnam's exports to the US."""
+    flows = {}
+    for figure in figures:
+        if figure.metric == "trade_total":
+            flows.setdefault("total", figure)
+        elif figure.metric in ("exports", "imports") and figure.direction in ("VN->US", "US->VN"):
+            flows.setdefault("vn_to_us" if figure.direction == "VN->US" else "us_to_vn", figure)
+        elif figure.metric == "trade_surplus":
+            flows.setdefault("surplus", figure)
+    return flows
+
+
 def _trade_sentence(event: Event, language: str) -> str:
     found = event.detail.get("figures", [])
-    figures = {f.metric: f for f in found if f.metric != "growth"}
+    flows = trade_flows([f for f in found if f.metric != "growth"])
     growth = _growth_of(found)
     when = format_date(event.date, language)
-    total, exports, imports, surplus = (figures.get(m) for m in ("trade_total", "exports", "imports", "trade_surplus"))
+    total, outbound, inbound, surplus = (flows.get(k) for k in ("total", "vn_to_us", "us_to_vn", "surplus"))
+    en = language == "en"
 
     def amount(f):
         return format_amount(f.value, f.unit, language, f.qualifier)
 
-    def change(metric):
-        g = growth.get(metric)
+    def change(f):
+        g = growth.get(f.metric)
         if not g:
             return ""
-        if language == "en":
+        if en:
             return f", {'up' if g.value >= 0 else 'down'} {format_amount(g.value, 'percent', language)} on a year earlier"
         return f", {'tăng' if g.value >= 0 else 'giảm'} {format_amount(g.value, 'percent', language)} so với cùng kỳ"
 
-    if language == "en":
-        flows = ""
-        if exports and imports:
-            flows = f"Vietnam's exports to the US came to {amount(exports)}{change('exports')} and its imports from the US to {amount(imports)}{change('imports')}"
-        elif exports or imports:
-            flow = exports or imports
-            flows = (f"Vietnam's exports to the US came to {amount(flow)}{change('exports')}" if exports
-                     else f"Vietnam's imports from the US came to {amount(flow)}{change('imports')}")
+    if en:
+        parts = []
+        if outbound:
+            parts.append(f"Vietnam's exports to the US came to {amount(outbound)}{change(outbound)}")
+        if inbound:
+            parts.append(("and its" if outbound else "Vietnam's") + f" imports from the US {'to' if outbound else 'came to'} {amount(inbound)}{change(inbound)}")
+        flows_text = " ".join(parts)
         if total:
-            text = f"{when}, two-way trade reached {amount(total)}{change('trade_total')}" + (f"; {flows}" if flows else "")
+            text = f"{when}, two-way trade reached {amount(total)}{change(total)}" + (f"; {flows_text}" if flows_text else "")
         else:
-            text = f"{when}, {flows}" if flows else f"{when}, trade figures were reported"
+            text = f"{when}, {flows_text}" if flows_text else f"{when}, trade figures were reported"
         if surplus:
-            holder = "Vietnam" if surplus.direction != "US->VN" else "the United States"
-            if exports and imports:
-                text += f", leaving {holder} a surplus of {amount(surplus)}{change('trade_surplus')}"
+            if surplus.direction is None:
+                text += f"; the trade gap was {amount(surplus)}{change(surplus)}"
+            elif outbound and inbound:
+                holder = "Vietnam" if surplus.direction == "VN->US" else "the United States"
+                text += f", leaving {holder} a surplus of {amount(surplus)}{change(surplus)}"
             else:
-                partner = "the US" if holder == "Vietnam" else "Vietnam"
-                text += f"; {holder}'s surplus with {partner} was {amount(surplus)}{change('trade_surplus')}"
+                holder, partner = ("Vietnam", "the US") if surplus.direction == "VN->US" else ("The United States", "Vietnam")
+                text += f"; {holder}'s surplus with {partner} was {amount(surplus)}{change(surplus)}"
         return text + "."
-    parts = [f"xuất khẩu{' sang Mỹ' if exports.direction == 'VN->US' else ''} {amount(exports)}{change('exports')}"] if exports else []
-    parts += [f"nhập khẩu{' từ Mỹ' if imports.direction == 'US->VN' else ''} {amount(imports)}{change('imports')}"] if imports else []
+    parts = [f"xuất khẩu sang Mỹ {amount(outbound)}{change(outbound)}"] if outbound else []
+    parts += [f"nhập khẩu từ Mỹ {amount(inbound)}{change(inbound)}"] if inbound else []
     if total:
-        text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}{change('trade_total')}" + ("; " + ", ".join(parts) if parts else "")
+        text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}{change(total)}" + ("; " + ", ".join(parts) if parts else "")
     else:
         text = f"{when}, " + (", ".join(parts) if parts else "số liệu thương mại được công bố")
     if surplus:
-        text += f"; Việt Nam {'xuất siêu' if surplus.direction != 'US->VN' else 'nhập siêu'} {amount(surplus)}{change('trade_surplus')}"
+        if surplus.direction is None:
+            text += f"; cán cân thương mại chênh lệch {amount(surplus)}{change(surplus)}"
+        else:
+            text += f"; Việt Nam {'xuất siêu' if surplus.direction == 'VN->US' else 'nhập siêu'} {amount(surplus)}{change(surplus)}"
     return text + "."
 
 

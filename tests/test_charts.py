@@ -101,3 +101,12 @@ def test_saved_files_repeat_byte_for_byte(corpus, tmp_path):
     assert [p.name for p in first] == ["trade.png", "trade.svg"]
     assert all(a.read_bytes() == b.read_bytes() for a, b in zip(first, second, strict=True))
     assert b"Date" not in first[1].read_bytes() and b"Software" not in first[0].read_bytes()
+
+
+def test_trade_chart_draws_flows_by_direction(tmp_path):
+    from analysis.articles import parse_article
+
+    source = parse_article("date 2025-04-10\n\nU.S. imports from Vietnam totaled $136.6 billion in 2024, while U.S. exports to Vietnam were $13.1 billion.\n", "us.txt")
+    ax = charts.trade_chart(extract_figures(source), [source], "en").axes[0]
+    assert [tick.get_text() for tick in ax.get_xticklabels()] == ["VN exports to US", "VN imports from US"]
+    assert [t.get_text() for t in ax.texts] == ["$136.6 bn", "$13.1 bn"]

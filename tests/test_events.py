@@ -205,3 +205,22 @@ def test_comparison_years_date_nothing_and_half_years_are_spans():
     story = narrate(events, [], "en")
     assert "From January to June 2025, two-way trade reached $83.6 bn (vn.txt)." in story
     assert "Từ tháng 1 đến tháng 6/2025, tổng kim ngạch thương mại hai chiều đạt 83,6 tỷ USD (vn.txt)." in narrate(events, [], "vi")
+
+
+US_SIDE = (
+    "U.S. imports from Vietnam totaled $136.6 billion in 2024, while U.S. exports to Vietnam were just $13.1 billion.\n\n"
+    "Vietnam's Deputy Prime Minister Ho Duc Phoc arrived in Washington on April 9 for talks with Commerce Secretary Howard Lutnick.\n"
+)
+
+
+def test_an_article_written_from_the_us_side():
+    from analysis.checks import check_figures
+
+    source = article(US_SIDE, "us.txt", published="2025-04-10")
+    figures = extract_figures(source)
+    assert [(f.metric, f.value, f.direction) for f in figures] == [("imports", 136_600_000_000, "VN->US"), ("exports", 13_100_000_000, "US->VN")]
+    story = narrate(extract_events([source]), figures, "en")
+    # "US imports from Vietnam" are Vietnam's exports to the US
+    assert "In 2024, Vietnam's exports to the US came to $136.6 bn and its imports from the US to $13.1 bn (us.txt)." in story
+    assert "On 9 April 2025, Deputy Prime Minister Ho Duc Phoc arrived in Washington for talks with Commerce Secretary Howard Lutnick (us.txt)." in story
+    assert check_figures(figures) == []  # no total or surplus stated for 2024: nothing to check
