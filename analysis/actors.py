@@ -61,26 +61,8 @@ def _title_pattern() -> re.Pattern:
 _FORMER = re.compile(r"(?:nguyên|cựu)\s+$")
 
 
-@dataclass(frozen=True)
-class _TitleMatch:
-    """A title found in the text, widened to "nguyên"/"cựu" (former) when one stands before it."""
-
-    text: str
-    begin: int
-    stop: int
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.stop
-
-    def group(self, index: int = 0) -> str:
-        return self.text[self.begin : self.stop]
-
-
 def _title_matches(text: str, start: int, end: int):
-    """Title matches starting at a word boundary, "nguyên"/"cựu" included.
+    """(start, end) of each title at a word boundary, widened to "nguyên"/"cựu" (former).
 
     The pattern itself starts with the titles' first letters, so the regex engine skips ahead
     fast; the word "former" before a title is looked for afterwards.
@@ -90,7 +72,7 @@ def _title_matches(text: str, start: int, end: int):
         if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
             continue
         former = _FORMER.search(text, max(start, begin - 8), begin)
-        yield _TitleMatch(text, former.start() if former else begin, match.end())
+        yield (former.start() if former else begin), match.end()
 
 
 @lru_cache(maxsize=1)
@@ -140,10 +122,10 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Perso
     """People named with a title in ``text[start:end]``; bare titles have ``name`` None."""
     end = len(text) if end is None else end
     people = []
-    for match in _title_matches(text, start, end):
-        if people and match.start() < people[-1].end:
+    for title_start, title_end in _title_matches(text, start, end):
+        if people and title_start < people[-1].end:
             continue
-        pos = match.end()
+        pos = title_end
         run: list[tuple[str, int, int]] = []
         while True:
             word = _WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
@@ -159,11 +141,11 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Perso
             pos = word.end()
         name_index = _split_name(run)
         if name_index is None:
-            title_end = run[-1][2] if run and " ".join(w for w, _, _ in run) in _place_names() else match.end()
-            people.append(Person(text[match.start() : title_end], None, match.start(), title_end))
+            title_end = run[-1][2] if run and " ".join(w for w, _, _ in run) in _place_names() else title_end
+            people.append(Person(text[title_start : title_end], None, title_start, title_end))
             continue
         name_start = run[name_index][1]
-        people.append(Person(text[match.start() : name_start].rstrip(), text[name_start : run[-1][2]], match.start(), run[-1][2]))
+        people.append(Person(text[title_start : name_start].rstrip(), text[name_start : run[-1][2]], title_start, run[-1][2]))
     return people
 
 

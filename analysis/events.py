@@ -60,10 +60,8 @@ class Event:
     sentence: str
     sources: list[dict]
     subject: str | None = None
-    language: str = "vi"
     detail: dict = field(default_factory=dict)
     anchored: bool = True
-    published: str | None = None
 
     @property
     def articles(self) -> list[str]:
@@ -181,8 +179,7 @@ class _ArticleEvents:
         date = mention.date
         inferred = mention.inferred or not anchored
         base = dict(date=date, granularity=mention.granularity, inferred=inferred, sentence=sentence.text,
-                    sources=[{"article": self.article.name, "start": start, "end": end}], language=self.article.language,
-                    anchored=anchored, published=self.article.published)
+                    sources=[{"article": self.article.name, "start": start, "end": end}], anchored=anchored)
         for kind in kinds:
             trigger = next((m for k, m in found if k == kind), None)
             detail = {"trigger": trigger.group(0) if trigger else kind}

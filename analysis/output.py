@@ -64,6 +64,14 @@ def _cell(value, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _publish(temporary: str, path) -> None:
+    """Give a finished temporary file the usual permissions and move it into place at once."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)
+    os.replace(temporary, path)
+
+
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write a file whole or not at all: a reader never sees half an output."""
     import tempfile
@@ -75,10 +83,7 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
+        _publish(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -132,9 +137,6 @@ class RecordStream:
             return
         self.stream.close()
         if kind is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self._temporary, 0o666 & ~umask)
-            os.replace(self._temporary, self.output)
+            _publish(self._temporary, self.output)
         else:
             Path(self._temporary).unlink(missing_ok=True)
