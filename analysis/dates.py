@@ -11,6 +11,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from .casefree import CaseFree
+
 MONTHS_EN = {
     name: number
     for number, names in enumerate(
@@ -96,8 +98,11 @@ def _part_of_day(text: str) -> str | None:
 
 
 _DIGITS = re.compile(r"\d+")
-_SAME_DAY = re.compile(r"\b(?:cùng ngày|cũng trong ngày|trong cùng ngày|the same day|on the same day|later that day)\b", re.IGNORECASE)
-_MONTH_ALONE = re.compile(r"\b(?:in|of|since|until|by|during)\s(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)")
+# (each branch starts with a letter and looks behind it for a word start: the engine skips
+# ahead on first letters; see casefree)
+_SAME_DAY = CaseFree("|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}\b" for w in ("cùng ngày", "cũng trong ngày", "trong cùng ngày", "the same day", "on the same day", "later that day")))
+_MONTH_ALONE = re.compile(r"(?:" + "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in ("in", "of", "since", "until", "by", "during")) + r")"
+                          r"\s(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)")
 _BEFORE = 40  # the most a date expression reaches before its first digits
 _WORD_START = re.compile(r"(?:(?<=[\s(\"“'])|^)\S")  # where a date can begin: after a space, a bracket or a quote
 

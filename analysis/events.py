@@ -16,30 +16,35 @@ from .actors import find_people, find_places, named_by_title, resolve, vietnames
 from .articles import Article
 from .dates import DateMention, article_dates, date_key
 from .figures import extract_figures
+from .casefree import CaseFree
 from .periods import COMPARISON
 from .spans import SpanIndex
 
 EVENT_FIELDS = ("date", "granularity", "inferred", "kind", "status", "actors", "places", "summary", "sentence", "sources")
 KINDS = ("relations", "visit", "meeting", "call", "arrival", "trade", "investment", "planned")
 
+# Written in lower case and matched on lower-cased text (see casefree): every branch starts
+# with a letter, so the regex engine skips ahead on first letters.
 TRIGGERS = [
-    ("relations", re.compile(
-        r"bình thường h[óo]a|thiết lập quan hệ|nâng cấp quan hệ|xác lập khuôn khổ|normali[sz](?:ed|ation)|"
-        r"established diplomatic relations|upgraded (?:ties|relations|the relationship)", re.IGNORECASE)),
-    ("call", re.compile(r"điện đàm|phone call|spoke by (?:tele)?phone|telephone (?:call|conversation)", re.IGNORECASE)),
-    ("arrival", re.compile(r"đã tới|đã đến|tới sân bay|đến sân bay|đặt chân|arrived|landed", re.IGNORECASE)),
-    ("visit", re.compile(r"chuyến thăm|thăm chính thức|thăm cấp nhà nước|thăm làm việc|(?:sẽ|đã|đến|tới|sang|vừa|đang) thăm(?! hỏi)|"
-                         r"(?<!\w)thăm (?=(?:việt nam|mỹ|hoa kỳ|hà nội|washington|thành phố|tp))|"
-                         r"(?<!\w)visit(?:ed|s)?\b|trip to", re.IGNORECASE)),
-    ("attend", re.compile(
-        r"(?:tham dự|(?<!\w)dự(?!\s+(?:kiến|án|báo|thảo|định|toán|trù|phòng))|attend(?:ed|s)?)\s+(?P<what>(?-i:cuộc họp|phiên họp|hội nghị|lễ|the|a)?\s*(?:khai mạc\s+)?(?:opening\s+(?:meeting|session)\s+of\s+(?:the\s+)?)?)"
-        r"(?P<body>(?-i:[A-ZĐ])[^,.;()]*?)(?=\s+(?:tại|ở|in|at|năm|vào|on)\b|[,.;()]|$)", re.IGNORECASE)),
-    ("meeting", re.compile(
-        r"cuộc gặp|gặp gỡ|(?<!\w)gặp(?!\w)|hội đàm|hội kiến|(?<!\w)tiếp(?!\s+(?:tục|nhận|cận|theo|xúc|thu|đón))(?!\w)|"
-        r"(?<!\w)met(?!\w)|meeting with|held talks|received", re.IGNORECASE)),
-    ("investment", re.compile(r"đầu tư|invest", re.IGNORECASE)),
+    ("relations",
+     r"bình thường h[óo]a|thiết lập quan hệ|nâng cấp quan hệ|xác lập khuôn khổ|normali[sz](?:ed|ation)|"
+     r"established diplomatic relations|upgraded (?:ties|relations|the relationship)"),
+    ("call", r"điện đàm|phone call|spoke by (?:tele)?phone|telephone (?:call|conversation)"),
+    ("arrival", r"đã tới|đã đến|tới sân bay|đến sân bay|đặt chân|arrived|landed"),
+    ("visit", r"chuyến thăm|thăm chính thức|thăm cấp nhà nước|thăm làm việc|"
+              + "|".join(f"{lead} thăm(?! hỏi)" for lead in ("sẽ", "đã", "đến", "tới", "sang", "vừa", "đang")) + "|"
+              r"t(?<!\wt)hăm (?=(?:việt nam|mỹ|hoa kỳ|hà nội|washington|thành phố|tp))|v(?<!\wv)isit(?:ed|s)?\b|trip to"),
+    ("meeting", r"cuộc gặp|gặp gỡ|g(?<!\wg)ặp(?!\w)|hội đàm|hội kiến|t(?<!\wt)iếp(?!\s+(?:tục|nhận|cận|theo|xúc|thu|đón))(?!\w)|"
+                r"m(?<!\wm)et(?!\w)|meeting with|held talks|received"),
+    ("investment", r"đầu tư|invest"),
 ]
-FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch|(?<!\w)will(?!\w)|is expected to|plans? to|is set to", re.IGNORECASE)
+_TRIGGER_KINDS = [(kind, CaseFree(pattern)) for kind, pattern in TRIGGERS]
+_ANY_TRIGGER = CaseFree("|".join(pattern for _, pattern in TRIGGERS))
+ATTEND = re.compile(
+    r"(?:tham dự|(?<!\w)dự(?!\s+(?:kiến|án|báo|thảo|định|toán|trù|phòng))|attend(?:ed|s)?)\s+(?P<what>(?-i:cuộc họp|phiên họp|hội nghị|lễ|the|a)?\s*(?:khai mạc\s+)?(?:opening\s+(?:meeting|session)\s+of\s+(?:the\s+)?)?)"
+    r"(?P<body>(?-i:[A-ZĐ])[^,.;()]*?)(?=\s+(?:tại|ở|in|at|năm|vào|on)\b|[,.;()]|$)", re.IGNORECASE)
+_KIND_ORDER = ("relations", "call", "arrival", "visit", "attend", "meeting", "investment")
+FUTURE = CaseFree(r"s(?<!\ws)ẽ(?!\w)|dự kiến|kế hoạch|w(?<!\ww)ill(?!\w)|is expected to|plans? to|is set to")
 WISH = re.compile(r"mong muốn|đề nghị|(?<!\w)mời(?!\w)|hope[sd]?|invite[sd]?|urged", re.IGNORECASE)
 ORGANISATIONS = re.compile(r"\((?:như|such as|including)?\s*(?P<list>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*(?:,\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)*)\)")
 INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit"})
@@ -89,25 +94,23 @@ def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
     return bounds
 
 
-_TRIGGER_SOURCE = "|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in TRIGGERS if kind != "attend")
-_ANY_TRIGGER = re.compile(_TRIGGER_SOURCE, re.IGNORECASE)
-# the same on lower-cased text: case-insensitive Unicode matching is several times slower
-_ANY_TRIGGER_LOWER = re.compile("|".join(f"(?P<{kind}>{pattern.pattern.lower()})" for kind, pattern in TRIGGERS if kind != "attend"))
-_ATTEND = dict(TRIGGERS)["attend"]
-
-
 def _kinds(clause: str) -> list[tuple[str, re.Match]]:
-    """The first match of each kind of trigger in the clause (one pass, then "attend")."""
+    """The first match of each kind of trigger in the clause (one pass, then "attend").
+
+    Matches are on the lower-cased clause (offsets are the clause's when its length is kept).
+    """
     first: dict[str, re.Match] = {}
     lowered = clause.lower()
-    pattern, text = (_ANY_TRIGGER_LOWER, lowered) if len(lowered) == len(clause) else (_ANY_TRIGGER, clause)
-    for match in pattern.finditer(text):
-        first.setdefault(match.lastgroup, match)
+    # (the rare text whose length changes when lower-cased is matched as written, ignoring case)
+    which, text = ("lower", lowered) if len(lowered) == len(clause) else ("any_case", clause)
+    for match in getattr(_ANY_TRIGGER, which).finditer(text):
+        kind = next(kind for kind, pattern in _TRIGGER_KINDS if getattr(pattern, which).match(text, match.start()))
+        first.setdefault(kind, match)
     if "dự" in lowered or "attend" in lowered:
-        attend = _ATTEND.search(clause)
+        attend = ATTEND.search(clause)
         if attend:
             first["attend"] = attend
-    return [(kind, first[kind]) for kind, _ in TRIGGERS if kind in first]
+    return [(kind, first[kind]) for kind in _KIND_ORDER if kind in first]
 
 
 def _event_kinds(found: list[tuple[str, re.Match]], has_trade: bool) -> list[str]:
@@ -171,7 +174,7 @@ class _ArticleEvents:
         people_here = self.people_index.within(start, end)
         actors = vietnamese_first(resolve(people_here, self.people))
         places = find_places(self.text, start, end, people_here)
-        future = bool(FUTURE.search(clause))
+        future = FUTURE.occurs_in(clause)
         results = []
         attend = next((m for k, m in found if k == "attend"), None)
         others = [(k, m) for k, m in found if k != "attend" and not (attend and k == "meeting" and m.start() >= attend.start())]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .casefree import CaseFree
 from .dates import MONTHS_EN, find_dates
 
 _Y = r"(?:1[89]\d\d|20\d\d)"
@@ -30,13 +31,12 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
-COMPARISON = re.compile(
+COMPARISON = CaseFree(
     r"so với[^,;()]*|compared (?:with|to)[^,;()]*|from a year (?:earlier|ago)|year[- ]on[- ]year|"
-    r"(?:over|from) the same (?:period|month|quarter) [^,;()]*|cùng kỳ[^,;()]*",
-    re.IGNORECASE,
+    r"over the same (?:period|month|quarter) [^,;()]*|from the same (?:period|month|quarter) [^,;()]*|cùng kỳ[^,;()]*"
 )
 # a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
-CUMULATIVE = re.compile(r"lũy kế|luỹ kế|tính đến|tính tới|đến nay|tới nay|as of|to date|cumulative|so far", re.IGNORECASE)
+CUMULATIVE = CaseFree(r"lũy kế|luỹ kế|tính đến|tính tới|đến nay|tới nay|as of|to date|cumulative|so far")
 
 
 @dataclass(frozen=True)

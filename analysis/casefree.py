@@ -1,0 +1,61 @@
+"""Case-free matching that stays fast: word lists written in lower case, run on lower-cased text.
+
+``re.IGNORECASE`` folds every character it compares and turns off the regex engine's scan for
+a pattern's first letters; on Vietnamese news a list of words matched that way is several
+times slower than the same list matched on lower-cased text. The speed-up needs the pattern
+to be one flat alternation whose every branch starts with a literal letter (a look-behind
+goes after the first letter: ``t(?<!\\wt)hăm`` instead of ``(?<!\\w)thăm``).
+
+Offsets into the lower-cased text are offsets into the text only when lower-casing keeps the
+length, which it does for Vietnamese and English; for text where it does not ("İ"), the same
+pattern runs with ``re.IGNORECASE`` on the text itself.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased, or None when that changes its length (offsets would not agree).
+
+    Cached: the steps of one article ask for the same text many times.
+    """
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
+class CaseFree:
+    """A pattern written in lower case, matched without regard to case at the text's offsets.
+
+    Matches come from the lower-cased text: ``group()`` is lower case; take the original
+    words from the text with ``start()``/``end()``.
+    """
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self.lower = re.compile(pattern)
+        self.any_case = re.compile(pattern, re.IGNORECASE)
+
+    def _target(self, text: str) -> tuple[re.Pattern, str]:
+        lower = lowered(text)
+        return (self.lower, lower) if lower is not None else (self.any_case, text)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        pattern, target = self._target(text)
+        return pattern.search(target, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        pattern, target = self._target(text)
+        return pattern.finditer(target, pos, endpos)
+
+    def occurs_in(self, text: str) -> bool:
+        """Whether the pattern occurs anywhere in ``text`` (a short clause: not cached)."""
+        return self.lower.search(text.lower()) is not None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        pattern, target = self._target(text)
+        return pattern.match(target, pos, endpos)
