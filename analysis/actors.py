@@ -81,6 +81,11 @@ def _place_names() -> tuple[str, ...]:
     return tuple(sorted(list(g["countries"]) + list(g["places"]), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _is_place() -> frozenset[str]:
+    return frozenset(_place_names())
+
+
 @dataclass(frozen=True)
 class Person:
     """An actor: the title phrase and name as written, and where the mention is."""
@@ -105,14 +110,14 @@ def _split_name(words: list[tuple[str, int, int]]) -> int | None:
         return None
     texts = [w for w, _, _ in words]
     joined = " ".join(texts)
-    if joined in _place_names():
+    if joined in _is_place():
         return None
     for index in range(max(0, len(texts) - 4), len(texts) - 1):
-        if texts[index] in VIETNAMESE_SURNAMES and " ".join(texts[index:]) not in _place_names():
+        if texts[index] in VIETNAMESE_SURNAMES and " ".join(texts[index:]) not in _is_place():
             return index
     if len(texts) >= 2:
         tail = " ".join(texts[-2:])
-        if tail in _place_names():
+        if tail in _is_place():
             return None
         return len(texts) - 2
     return None
@@ -141,7 +146,7 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Perso
             pos = word.end()
         name_index = _split_name(run)
         if name_index is None:
-            title_end = run[-1][2] if run and " ".join(w for w, _, _ in run) in _place_names() else title_end
+            title_end = run[-1][2] if run and " ".join(w for w, _, _ in run) in _is_place() else title_end
             people.append(Person(text[title_start : title_end], None, title_start, title_end))
             continue
         name_start = run[name_index][1]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .articles import Article, Sentence
+from .casefree import CaseFree, lowered
 from .dates import article_dates
 from .errors import MalformedNumber, Problem
 from .numbers import Amount, find_amounts
@@ -61,7 +62,7 @@ COUNT_NOUNS = _rx(
 ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                  "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _RANK_NOUN = r"(?:thị trường|đối tác|nhà đầu tư|nguồn|điểm đến|nhà cung cấp|khách hàng|nhà nhập khẩu|nhà xuất khẩu|quốc gia|nước|market|partner|investor|source|destination|supplier|exporter|importer|buyer|customer)"
-RANK = _rx(
+RANK = CaseFree(
     r"(?P<slash>thứ\s+(?P<s_n>\d{1,3})\s*/\s*(?P<s_m>\d{1,4}))(?![\d/])"
     r"|(?:(?:lớn|đứng|xếp|xếp hạng|hạng|vị trí|nhà đầu tư)\s+)(?P<ord>thứ\s+(?P<o_n>\d{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)(?:(?:\s*/\s*|\s+(?:trong\s+(?:số\s+)?|trên\s+))(?P<o_m>\d{1,4}))?(?![\d/]))"
     r"|(?P<top>(?<=\s)lớn nhất|(?<=\s)lớn nhì)(?=\W|$)"
@@ -69,7 +70,7 @@ RANK = _rx(
     r"|(?P<en_word>(?P<ew>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ](?:largest|biggest))"
     r"|(?P<en_top>(?<=\s)(?:largest|biggest)(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r"))"
 )
-_TOP_NEEDS = _rx(_RANK_NOUN + r"[^,;.]{0,40}$")
+_TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,40}$")
 
 # Direction evidence: who exports to or invests in whom.
 INVEST_VN_US = _rx(
@@ -108,8 +109,8 @@ _RANK_WORDS = ("lớn nh", "thứ", "largest", "biggest", "first", "second", "th
 _RANK_CUE = re.compile("|".join(_RANK_WORDS))
 
 
-def _may_rank(lowered: str) -> bool:
-    return bool(_RANK_CUE.search(lowered) or _ORDINAL_DIGITS.search(lowered))
+def _may_rank(lowered: str, start: int, end: int) -> bool:
+    return bool(_RANK_CUE.search(lowered, start, end) or _ORDINAL_DIGITS.search(lowered, start, end))
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ class _SentenceReader:
         found = []
         for match in RANK.finditer(text, s.start, s.end):
             value, out_of, start, end = _rank_value(match)
-            if match.group("top") and not _TOP_NEEDS.search(text[s.start : start]):
+            if match.group("top") and not _TOP_NEEDS.search(text, s.start, start):
                 continue  # "lớn nhất" ranks only a partner, market or investor
             if out_of is not None and out_of < value:
                 continue
@@ -429,6 +430,7 @@ def extract_figures(article: Article, problems: list[Problem] | None = None) -> 
 
 def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
     text = article.text
+    low = lowered(text)
     dates = SpanIndex(article_dates(article))
     cache: dict[int, list] = {}
 
@@ -442,8 +444,8 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
     for sentence in article.sentences:
         if not sentence.is_prose:
             continue
-        may_rank = _may_rank(sentence.text.lower())
-        if not may_rank and not _DIGIT.search(sentence.text):
+        may_rank = _may_rank(low, sentence.start, sentence.end) if low is not None else _may_rank(sentence.text.lower(), 0, len(sentence.text))
+        if not may_rank and not _DIGIT.search(text, sentence.start, sentence.end):
             previous = sentence
             continue
         skip = [(d.start, d.end) for d in dates.within(sentence.start, sentence.end)]
