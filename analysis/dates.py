@@ -100,11 +100,11 @@ def _part_of_day(text: str) -> str | None:
 _DIGITS = re.compile(r"\d+")
 # (each branch starts with a letter and looks behind it for a word start: the engine skips
 # ahead on first letters; see casefree)
-_SAME_DAY = CaseFree("|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}\b" for w in ("cùng ngày", "cũng trong ngày", "trong cùng ngày", "the same day", "on the same day", "later that day")))
+_SAME_DAY = CaseFree("|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}\b" for w in ("cùng ngày", "cũng trong ngày", "trong cùng ngày", "the same day", "on the same day", "later that day")),
+                     anchors=("cùng ngày", "trong ngày", "same day", "that day"))
 _MONTH_ALONE = re.compile(r"(?:" + "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in ("in", "of", "since", "until", "by", "during")) + r")"
                           r"\s(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)")
 _BEFORE = 40  # the most a date expression reaches before its first digits
-_WORD_START = re.compile(r"(?:(?<=[\s(\"“'])|^)\S")  # where a date can begin: after a space, a bracket or a quote
 
 
 _CUES = re.compile("|".join(["ngày", "tháng", "quý", "năm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", r"\(", "in ", "since ",
@@ -113,6 +113,7 @@ _MONTH_AFTER = re.compile("|".join(MONTHS_EN))
 # the words a date can begin with (besides its digits): part of day, "ngày", "tháng", months …
 _FIRST_WORDS = ("rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "vào", "ngày", "hôm", "quý", "tháng", "năm", "jan", "feb",
                 "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "q", "the", "first", "second", "third", "fourth")
+_DATE_START = CaseFree(r"(?:(?<=[\s(\"“'])|^)(?:" + "|".join(_FIRST_WORDS) + ")")  # such a word at a word start
 
 
 def _may_be_date(text: str, start: int, end: int) -> bool:
@@ -138,7 +139,7 @@ def _candidates(text: str, start: int, end: int):
         if digits.start() < covered or not _may_be_date(text, digits.start(), digits.end()):
             continue
         lowest = max(start, covered, digits.start() - _BEFORE)
-        starts = [m.start() for m in _WORD_START.finditer(text, lowest, digits.start()) if text[m.start() : m.start() + 6].lower().startswith(_FIRST_WORDS)]
+        starts = [m.start() for m in _DATE_START.finditer(text, lowest, digits.start() + 6) if m.start() < digits.start()]
         for position in starts + [digits.start()]:
             match = DATE_PATTERN.match(text, position, end)
             if match and match.lastgroup != "same_day" and match.end() > digits.start():
