@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
 VIETNAMESE_SURNAMES = frozenset(
@@ -86,8 +86,7 @@ def _is_place() -> frozenset[str]:
     return frozenset(_place_names())
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """An actor: the title phrase and name as written, and where the mention is."""
 
     title: str

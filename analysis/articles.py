@@ -11,8 +11,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ArticleError, Problem
 
@@ -36,8 +36,7 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One non-empty line of the article and what it is (title, caption, body …)."""
 
     kind: str
@@ -45,8 +44,7 @@ class Block:
     end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence with its offsets, the block it sits in and its paragraph number."""
 
     start: int
@@ -60,28 +58,40 @@ class Sentence:
         return self.kind not in NON_PROSE
 
 
-@dataclass(frozen=True)
 class Article:
-    """An article as loaded: exact text, structure, language and publication date."""
+    """An article as loaded: exact text, structure, language and publication date.
 
-    name: str
-    text: str
-    language: str
-    published: str | None
-    published_from: str
-    blocks: tuple[Block, ...]
-    sentences: tuple[Sentence, ...]
-    path: str | None = None
-    problems: tuple[Problem, ...] = field(default=())
+    Read-only: every record points into ``text`` by offsets. The steps that read an article
+    keep what they found in ``cache`` (dates, figures, a sentence index), so that each is
+    worked out once however many steps ask for it.
+    """
+
+    __slots__ = ("name", "text", "language", "published", "published_from", "blocks", "sentences", "path", "problems", "cache")
+
+    def __init__(self, name: str, text: str, language: str, published: str | None, published_from: str,
+                 blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], path: str | None = None,
+                 problems: tuple[Problem, ...] = ()):
+        values = (name, text, language, published, published_from, tuple(blocks), tuple(sentences), path, tuple(problems), {})
+        for slot, value in zip(self.__slots__, values, strict=True):
+            object.__setattr__(self, slot, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"an Article is read-only (its records point into its text): cannot set {name!r}")
+
+    def __reduce__(self):  # pickled without its cache
+        return Article, tuple(getattr(self, slot) for slot in self.__slots__[:-1])
+
+    def __repr__(self) -> str:
+        return (f"Article(name={self.name!r}, language={self.language!r}, published={self.published!r}, "
+                f"{len(self.text)} characters, {len(self.sentences)} sentences)")
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset`` (binary search: articles can be long)."""
         from .spans import SpanIndex
 
-        index = self.__dict__.get("_sentence_index")
+        index = self.cache.get("sentence_index")
         if index is None:
-            index = SpanIndex(self.sentences)
-            object.__setattr__(self, "_sentence_index", index)
+            index = self.cache["sentence_index"] = SpanIndex(self.sentences)
         sentence = index.at(offset)
         return sentence if sentence is not None and offset < sentence.end else None
 

@@ -44,7 +44,15 @@ class CaseFree:
         self.pattern = pattern
         self.anchors = anchors
         self.lower = re.compile(pattern)
-        self.any_case = re.compile(pattern, re.IGNORECASE)
+        self._any_case: re.Pattern | None = None
+
+    @property
+    def any_case(self) -> re.Pattern:
+        """The same pattern with ``re.IGNORECASE``, for the rare text lower-casing would
+        lengthen (compiled on first need: start-up time counts for the command line)."""
+        if self._any_case is None:
+            self._any_case = re.compile(self.pattern, re.IGNORECASE)
+        return self._any_case
 
     def _target(self, text: str) -> tuple[re.Pattern, str]:
         lower = lowered(text)

@@ -10,15 +10,14 @@ Each side is compared within the precision it was written with ("15,8 tỷ" is e
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .figures import Figure
 from .numbers import precision
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """One consistency check: the relation, the numbers on each side, and whether they agree."""
 
     article: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .casefree import CaseFree
 
@@ -64,8 +64,7 @@ _WORD_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_Y})(?![\d,.]?\d)")
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """One date expression: its exact text and offsets, and the ISO date it denotes."""
 
     text: str
@@ -242,10 +241,9 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
 def article_dates(article) -> list[DateMention]:
     """The article's date mentions, found once and kept with the article (figures, events and
     ``vnus dates`` all need them)."""
-    cached = article.__dict__.get("_dates")
+    cached = article.cache.get("dates")
     if cached is None:
-        cached = find_dates(article.text, article.published)
-        object.__setattr__(article, "_dates", cached)
+        cached = article.cache["dates"] = find_dates(article.text, article.published)
     return cached
 
 
@@ -281,8 +279,7 @@ def date_key(iso: str) -> tuple:
 DATE_FIELDS = ("article", "text", "start", "end", "date", "granularity", "inferred", "sentence")
 
 
-@dataclass(frozen=True)
-class DateRecord:
+class DateRecord(NamedTuple):
     """A date expression of an article, as ``vnus dates`` prints it."""
 
     article: str

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A message about one file. ``level`` is ``error`` (not read), ``warning`` or ``info``."""
 
     article: str

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
 from .articles import Article
+from .casefree import CaseFree
 from .dates import DateMention, article_dates, date_key
 from .figures import extract_figures
-from .casefree import CaseFree
 from .periods import COMPARISON
 from .spans import SpanIndex
 

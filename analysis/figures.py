@@ -9,9 +9,9 @@ Vietnamese and English, not from any one article.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from .articles import Article, Sentence
 from .casefree import CaseFree, lowered
@@ -113,8 +113,7 @@ def _may_rank(lowered: str, start: int, end: int) -> bool:
     return bool(_RANK_CUE.search(lowered, start, end) or _ORDINAL_DIGITS.search(lowered, start, end))
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure stated by an article, exactly as the JSON record other tools read."""
 
     article: str
@@ -132,11 +131,10 @@ class Figure:
     sentence: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
 
-@dataclass
-class _Found:
+class _Found(NamedTuple):
     metric: str
     amount: Amount
     out_of: int | None = None
@@ -418,11 +416,10 @@ def extract_figures(article: Article, problems: list[Problem] | None = None) -> 
     Numbers that cannot be read add a warning to ``problems`` (when given) and give no figure.
     The result is kept with the article: the timeline and the checks ask for it again.
     """
-    cached = article.__dict__.get("_figures")
+    cached = article.cache.get("figures")
     if cached is None:
         found: list[Problem] = []
-        cached = (tuple(_extract(article, found)), tuple(found))
-        object.__setattr__(article, "_figures", cached)
+        cached = article.cache["figures"] = (tuple(_extract(article, found)), tuple(found))
     if problems is not None:
         problems.extend(cached[1])
     return list(cached[0])

@@ -9,8 +9,8 @@ neither raises :class:`MalformedNumber`: no figure is better than a wrong one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -58,8 +58,7 @@ _QUALIFIER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """A number as written: value with its scale, unit, qualifier and exact span."""
 
     value: Decimal

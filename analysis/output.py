@@ -5,18 +5,21 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import asdict, is_dataclass
 from decimal import Decimal
 from pathlib import Path
 
 
 def plain(value):
-    """A JSON-ready value: Decimals become exact ints or floats, dataclasses dicts."""
+    """A JSON-ready value: Decimals become exact ints or floats, records dicts."""
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return int(value)
         return float(format(value, "f"))
-    if is_dataclass(value):
+    if hasattr(value, "_asdict"):  # a record (named tuple)
+        return {k: plain(v) for k, v in value._asdict().items()}
+    if hasattr(value, "__dataclass_fields__"):  # a mutable record (events)
+        from dataclasses import asdict
+
         return {k: plain(v) for k, v in asdict(value).items()}
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
@@ -101,10 +104,9 @@ class RecordStream:
         self._temporary = None
 
     def __enter__(self) -> RecordStream:
-        import csv
-        import tempfile
-
         if self.output:
+            import tempfile
+
             path = Path(self.output)
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, self._temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -112,6 +114,8 @@ class RecordStream:
         else:
             self.stream = sys.stdout
         if self.fmt == "csv":
+            import csv
+
             self.writer = csv.DictWriter(self.stream, fieldnames=self.fields, lineterminator="\n")
             self.writer.writeheader()
         return self

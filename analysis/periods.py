@@ -7,7 +7,7 @@ figure, and cumulative stocks ("lũy kế", "tính đến", "as of") have none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .casefree import CaseFree
 from .dates import MONTHS_EN, find_dates
@@ -38,8 +38,7 @@ COMPARISON = CaseFree(
 CUMULATIVE = CaseFree(r"lũy kế|luỹ kế|tính đến|tính tới|đến nay|tới nay|as of|to date|cumulative|so far")
 
 
-@dataclass(frozen=True)
-class PeriodMention:
+class PeriodMention(NamedTuple):
     start: int
     end: int
     period: str

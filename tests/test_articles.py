@@ -83,7 +83,7 @@ def test_nfd_gives_the_same_figures_as_nfc(tmp_path):
     path.write_text(unicodedata.normalize("NFD", nfc), encoding="utf-8")
     article = load_article(path)
     assert any("NFD" in p.reason and p.level == "warning" for p in article.problems)
-    assert extract_figures(article) == [f.__class__(**{**f.__dict__, "article": "nfd.txt"}) for f in extract_figures(load_article(SEED_000))]
+    assert extract_figures(article) == [f._replace(article="nfd.txt") for f in extract_figures(load_article(SEED_000))]
 
 
 @pytest.mark.parametrize(
