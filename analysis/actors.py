@@ -7,13 +7,12 @@ the article who holds it. The English forms come from the glossary, never from a
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
+from .glossary import glossary, trie_pattern
+
 VIETNAMESE_SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Trương Đinh Lâm Mai Trịnh Đoàn "
     "Lương Cao Tạ Vương Thái Hà Lưu Quách Kiều Triệu Chu Đào Văn Tăng Lại Lục Nông Thân Châu Từ Phùng Khúc "
@@ -25,37 +24,11 @@ _WORD = re.compile(r"[^\s,.;:()\[\]\"“”!?]+(?:\.[A-Z][^\s,;:()]*)?")
 
 
 @lru_cache(maxsize=1)
-def glossary() -> dict:
-    """The glossary data file (titles, bodies, terms, countries, places)."""
-    return json.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))
-
-
-def _trie_pattern(words) -> str:
-    """One regex for many words, factored by common prefixes: much faster than a flat alternation."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return build(trie)
-
-
-@lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
     titles = list(glossary()["titles"]) + glossary()["english_titles"]
     # the pattern starts with the titles' first letters, so the regex engine skips ahead fast;
     # "nguyên"/"cựu" (former) before a title is picked up by _with_former
-    return re.compile(_trie_pattern(titles) + r"(?!\w)")
+    return re.compile(trie_pattern(titles) + r"(?!\w)")
 
 
 _FORMER = re.compile(r"(?:nguyên|cựu)\s+$")

@@ -395,11 +395,41 @@ def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, patt
             yield source
 
 
-def text_digest(text: str) -> str:
-    """A fingerprint of an article's text, to spot the same article saved twice."""
-    import hashlib
+def text_fingerprint(text: str) -> tuple[int, int]:
+    """A cheap fingerprint of an article's text (length and CRC-32): the same text always gives
+    the same fingerprint; different texts almost never do, and :class:`SeenTexts` makes sure."""
+    import zlib
 
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    data = text.encode("utf-8")
+    return len(data), zlib.crc32(data)
+
+
+class SeenTexts:
+    """The articles read so far, to spot one saved twice (it would count every figure twice).
+
+    Exact: a fingerprint narrows the candidates, and a candidate counts as the same article
+    only when its text, read again, is equal (a rare fingerprint clash is never a duplicate).
+    """
+
+    def __init__(self):
+        self._by_fingerprint: dict[tuple[int, int], list[tuple[str, str | None]]] = {}
+
+    def earlier(self, name: str, path: str | None, fingerprint: tuple[int, int], text) -> str | None:
+        """The name of an article read before with the same text, else None (and this one is
+        remembered). ``text`` is the text, or a function that reads it (asked only on a clash)."""
+        candidates = self._by_fingerprint.setdefault(fingerprint, [])
+        for earlier_name, earlier_path in candidates:
+            if earlier_path is None:
+                continue
+            if not isinstance(text, str):
+                text = text()
+            try:
+                if load_article(earlier_path).text == text:
+                    return earlier_name
+            except ArticleError:  # changed or removed since: not the same article
+                continue
+        candidates.append((name, path))
+        return None
 
 
 def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError | Problem]:
@@ -409,7 +439,7 @@ def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError 
     A file with the same text as one read before is reported and skipped: it would count
     every figure twice.
     """
-    seen: dict[str, str] = {}
+    seen = SeenTexts()
     for path in article_paths(sources, pattern):
         if isinstance(path, Problem):
             yield path
@@ -419,11 +449,10 @@ def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError 
         except ArticleError as error:
             yield error
             continue
-        digest = text_digest(article.text)
-        if digest in seen:
-            yield Problem(article.name, f"same text as {seen[digest]}: skipped", "warning")
+        twin = seen.earlier(article.name, article.path, text_fingerprint(article.text), article.text)
+        if twin is not None:
+            yield Problem(article.name, f"same text as {twin}: skipped", "warning")
             continue
-        seen[digest] = article.name
         yield article
 
 

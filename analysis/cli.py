@@ -9,6 +9,7 @@ little memory; with ``-o`` the file appears whole, or not at all.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .errors import ArticleError, Problem
@@ -26,45 +27,46 @@ def _report(problem: Problem) -> None:
 
 
 def _load(path):
-    """(article, problems, digest), or (None, problems, None) when the file cannot be read."""
-    from .articles import load_article, text_digest
+    """(article, problems, (path, fingerprint)), or (None, problems, None) when the file cannot
+    be read. The fingerprint lets the parent spot a duplicate without the text (``--jobs``)."""
+    from .articles import load_article, text_fingerprint
 
     try:
         article = load_article(path)
     except ArticleError as error:
         return None, [error.problem], None
-    return article, list(article.problems), text_digest(article.text)
+    return article, list(article.problems), (article.path, text_fingerprint(article.text))
 
 
 def _figures_job(path):
     from .figures import extract_figures
 
-    article, problems, digest = _load(path)
+    article, problems, identity = _load(path)
     if article is None:
         return None, problems, None
     figures = extract_figures(article, problems)
     if not figures:
         problems.append(Problem(article.name, "no figures found", "warning"))
-    return (article.name, figures), problems, digest
+    return (article.name, figures), problems, identity
 
 
 def _dates_job(path):
     from .dates import extract_dates
 
-    article, problems, digest = _load(path)
+    article, problems, identity = _load(path)
     if article is None:
         return None, problems, None
-    return (article.name, extract_dates(article)), problems, digest
+    return (article.name, extract_dates(article)), problems, identity
 
 
 def _timeline_job(path):
     from .events import article_events
     from .figures import extract_figures
 
-    article, problems, digest = _load(path)
+    article, problems, identity = _load(path)
     if article is None:
         return None, problems, None
-    return (article.name, (article_events(article), extract_figures(article, problems))), problems, digest
+    return (article.name, (article_events(article), extract_figures(article, problems))), problems, identity
 
 
 def _run(job, paths, pattern: str, jobs: int):
@@ -72,7 +74,7 @@ def _run(job, paths, pattern: str, jobs: int):
 
     Raises ``SystemExit(1)`` at the end when no article could be read.
     """
-    from .articles import article_paths
+    from .articles import SeenTexts, article_paths, load_article
 
     def results():
         queue = article_paths(paths, pattern)
@@ -91,21 +93,21 @@ def _run(job, paths, pattern: str, jobs: int):
         with get_context("spawn").Pool(jobs) as pool:
             yield from pool.imap(job, files, chunksize=4)
 
-    read, seen = 0, {}
+    read, seen = 0, SeenTexts()
     for result in results():
         if isinstance(result, Problem):
             _report(result)
             continue
-        payload, problems, digest = result
+        payload, problems, identity = result
         for problem in problems:
             _report(problem)
         if payload is None:
             continue
-        name = payload[0]
-        if digest in seen:
-            _report(Problem(name, f"same text as {seen[digest]}: skipped", "warning"))
+        name, (path, fingerprint) = payload[0], identity
+        twin = seen.earlier(name, path, fingerprint, lambda path=path: load_article(path).text)
+        if twin is not None:
+            _report(Problem(name, f"same text as {twin}: skipped", "warning"))
             continue
-        seen[digest] = name
         read += 1
         yield payload[1]
     if read == 0:
@@ -186,8 +188,29 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _terminal_columns() -> int:
+    """The width help is wrapped to: $COLUMNS, else the terminal's, else 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, told the width: left to itself it imports ``shutil`` (and with it
+    bz2 and lzma) to ask, a cost every run of the command line would pay."""
+
+    def __init__(self, prog: str):
+        super().__init__(prog, width=_terminal_columns())
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnus", description="Figures, dates and timeline of Vietnam–US news articles.")
+    parser = argparse.ArgumentParser(prog="vnus", description="Figures, dates and timeline of Vietnam–US news articles.",
+                                     formatter_class=_HelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
 
     def corpus_args(p):
@@ -196,24 +219,24 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", help="write to this file (whole or not at all) instead of stdout")
         p.add_argument("--jobs", type=int, default=1, help="processes reading articles in parallel (default: 1)")
 
-    p = sub.add_parser("figures", help="every figure of the articles, normalised")
+    p = sub.add_parser("figures", help="every figure of the articles, normalised", formatter_class=_HelpFormatter)
     corpus_args(p)
     p.add_argument("--format", choices=("json", "csv", "table"), default="table")
     p.add_argument("--check", action="store_true", help="print the consistency checks instead")
     p.set_defaults(run=cmd_figures)
 
-    p = sub.add_parser("dates", help="every date expression of the articles")
+    p = sub.add_parser("dates", help="every date expression of the articles", formatter_class=_HelpFormatter)
     corpus_args(p)
     p.add_argument("--format", choices=("json", "csv", "table"), default="table")
     p.set_defaults(run=cmd_dates)
 
-    p = sub.add_parser("timeline", help="the dated events, merged across articles")
+    p = sub.add_parser("timeline", help="the dated events, merged across articles", formatter_class=_HelpFormatter)
     corpus_args(p)
     p.add_argument("--format", choices=("json", "md"), default="md")
     p.add_argument("--lang", choices=("en", "vi"), default="en")
     p.set_defaults(run=cmd_timeline)
 
-    p = sub.add_parser("report", help="run the notebooks and write the HTML report")
+    p = sub.add_parser("report", help="run the notebooks and write the HTML report", formatter_class=_HelpFormatter)
     p.add_argument("--seeds", default="seeds", help="folder of articles (default: seeds)")
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--figures", default="figures", help="folder for the charts (default: figures)")

@@ -7,7 +7,7 @@ the article writes; either way it is marked ``inferred``.
 
 from __future__ import annotations
 
-import calendar
+import datetime
 import re
 from typing import NamedTuple
 
@@ -88,7 +88,11 @@ def _resolve_year(month: int, day: int | None, published: str | None, latest_yea
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _part_of_day(text: str) -> str | None:

@@ -235,7 +235,7 @@ def _period_as_date(period: str) -> tuple[str, str] | None:
 
 
 def _term(clause: str) -> str | None:
-    from .actors import glossary
+    from .glossary import glossary
 
     lowered = clause.lower()
     terms = glossary()["terms"]

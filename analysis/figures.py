@@ -162,13 +162,12 @@ def _other_partner() -> re.Pattern:
     """Trade partners other than the two countries: a flow named with one is not Vietnam–US."""
     global _OTHER_PARTNER
     if _OTHER_PARTNER is None:
-        from .actors import glossary
+        from .glossary import glossary, trie_pattern
 
         names = {name for key, (english, _) in glossary()["countries"].items() if key not in ("Mỹ", "Hoa Kỳ", "Việt Nam")
                  for name in (key, english.removeprefix("the "))}
         names |= {"EU", "châu Âu", "Europe", "ASEAN", "Mexico", "Nhật", "Hàn", "Đài Loan", "Taiwan", "Hồng Kông", "Hong Kong"}
-        words = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
-        _OTHER_PARTNER = re.compile(rf"(?:sang|tới|vào|từ|với|của|to|from|with)\s+(?:the\s+)?(?:thị trường\s+)?(?:{words})\b")
+        _OTHER_PARTNER = re.compile(rf"(?:sang|tới|vào|từ|với|của|to|from|with)\s+(?:the\s+)?(?:thị trường\s+)?{trie_pattern(names)}\b")
     return _OTHER_PARTNER
 
 
@@ -484,15 +483,20 @@ def figures_of_corpus(articles, problems: list[Problem] | None = None) -> list[F
     return result
 
 
-_RANKED_NOUNS = [
-    (_rx(r"thị trường xuất khẩu|export market"), "export market", "thị trường xuất khẩu"),
-    (_rx(r"thị trường nhập khẩu|import market|nguồn nhập khẩu"), "import source", "nguồn nhập khẩu"),
-    (_rx(r"đối tác thương mại|trading partner|trade partner"), "trading partner", "đối tác thương mại"),
-    (_rx(r"nhận đầu tư|điểm đến đầu tư|investment destination|destination"), "destination of investment", "điểm đến đầu tư"),
-    (_rx(r"nhà đầu tư|investor"), "investor", "nhà đầu tư"),
-]
-_RANK_SUBJECT = _rx(r"(?P<who>{US}|{VN})\s+(?:(?!và\b|and\b)\w+\s+){0,2}(?:là|đứng|xếp|is|was|remains|ranks|ranked)\b")
-_RANK_SCOPE = _rx(r"^[^.;,]{0,30}?(?:(?:của|of)\s+(?:the\s+)?(?P<of>{US}|{VN})|(?:ở khu vực|trong khu vực|in)\s+(?P<region>ASEAN|châu Á|Asia|EU))")
+@lru_cache(maxsize=1)
+def _rank_words() -> tuple[list, re.Pattern, re.Pattern]:
+    """The patterns that describe a rank, compiled when a rank is first described (the
+    command line reading figures never needs them)."""
+    ranked_nouns = [
+        (_rx(r"thị trường xuất khẩu|export market"), "export market", "thị trường xuất khẩu"),
+        (_rx(r"thị trường nhập khẩu|import market|nguồn nhập khẩu"), "import source", "nguồn nhập khẩu"),
+        (_rx(r"đối tác thương mại|trading partner|trade partner"), "trading partner", "đối tác thương mại"),
+        (_rx(r"nhận đầu tư|điểm đến đầu tư|investment destination|destination"), "destination of investment", "điểm đến đầu tư"),
+        (_rx(r"nhà đầu tư|investor"), "investor", "nhà đầu tư"),
+    ]
+    subject = _rx(r"(?P<who>{US}|{VN})\s+(?:(?!và\b|and\b)\w+\s+){0,2}(?:là|đứng|xếp|is|was|remains|ranks|ranked)\b")
+    scope = _rx(r"^[^.;,]{0,30}?(?:(?:của|of)\s+(?:the\s+)?(?P<of>{US}|{VN})|(?:ở khu vực|trong khu vực|in)\s+(?P<region>ASEAN|châu Á|Asia|EU))")
+    return ranked_nouns, subject, scope
 
 
 def describe_rank(figure: Figure, article: Article, language: str = "en") -> str:
@@ -503,16 +507,17 @@ def describe_rank(figure: Figure, article: Article, language: str = "en") -> str
     before, after = sentence[max(0, at - 70) : at], sentence[at + len(figure.text) : at + len(figure.text) + 70]
     noun = None
     best = None
-    for pattern, english, vietnamese in _RANKED_NOUNS:
+    ranked_nouns, rank_subject, rank_scope = _rank_words()
+    for pattern, english, vietnamese in ranked_nouns:
         for match in pattern.finditer(before + "\x00" + after):
             distance = abs(match.start() - len(before))
             if best is None or distance < best:
                 best, noun = distance, (english, vietnamese)
-    subjects = list(_RANK_SUBJECT.finditer(sentence[:at]))
+    subjects = list(rank_subject.finditer(sentence[:at]))
     who = subjects[-1].group("who") if subjects else None
     en = language == "en"
     country = {"mỹ": ("US", "Mỹ"), "hoa kỳ": ("US", "Mỹ")}.get((who or "").lower(), ("Vietnam", "Việt Nam") if who else None)
-    scope = _RANK_SCOPE.search(after)
+    scope = rank_scope.search(after)
     n = int(figure.value)
     if en:
         place = "largest" if n == 1 else f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}-largest"

@@ -14,9 +14,10 @@ from collections import Counter
 from datetime import date as _date
 from decimal import Decimal
 
-from .actors import find_people, glossary, translate_actor, translate_place, translate_text
+from .actors import find_people, translate_actor, translate_place, translate_text
 from .dates import date_key
 from .events import Event
+from .glossary import glossary
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 ORDINAL_QUARTER = {1: "first", 2: "second", 3: "third", 4: "fourth"}

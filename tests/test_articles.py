@@ -131,3 +131,20 @@ def test_month_abbreviation_before_a_day_does_not_end_a_sentence():
     text = "Biden visited Hanoi on Sept. 10-11, 2023, when ties were upgraded. Giá 2.5 USD. 2026 là năm quan trọng."
     assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == [
         "Biden visited Hanoi on Sept. 10-11, 2023, when ties were upgraded.", "Giá 2.5 USD.", "2026 là năm quan trọng."]
+
+
+def test_seen_texts_is_exact(tmp_path):
+    """A duplicate is the same text, never merely the same fingerprint."""
+    from analysis.articles import SeenTexts, text_fingerprint
+
+    first, twin, other = (tmp_path / name for name in ("a.txt", "b.txt", "c.txt"))
+    first.write_text(SEED_003.read_text(encoding="utf-8"), encoding="utf-8")
+    twin.write_bytes(first.read_bytes())
+    other.write_text("date 2026-01-01\n\nMột bài khác.\n", encoding="utf-8")
+    seen = SeenTexts()
+    text = load_article(first).text
+    assert seen.earlier("a.txt", str(first), text_fingerprint(text), text) is None
+    assert seen.earlier("b.txt", str(twin), text_fingerprint(text), load_article(twin).text) == "a.txt"
+    clash = text_fingerprint(text)  # a different text given the same fingerprint: not a duplicate
+    assert seen.earlier("c.txt", str(other), clash, lambda: load_article(other).text) is None
+    assert text_fingerprint(text) != text_fingerprint(load_article(other).text)

@@ -160,3 +160,16 @@ def test_nfd_equals_nfc(tmp_path):
 def test_size_limit_is_documented():
     assert MAX_ARTICLE_BYTES == 16 * 1024 * 1024
     assert "16 MB" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_duplicates_are_skipped_with_jobs(tmp_path):
+    """Worker processes hand back fingerprints; the duplicate is still found, and only it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(SEED_003.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "c.txt").write_text(SEED_000.read_text(encoding="utf-8"), encoding="utf-8")
+    result = vnus("figures", folder, "--format", "json", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert "warning: b.txt: same text as a.txt: skipped" in result.stderr.splitlines()
+    assert {r["article"] for r in json.loads(result.stdout)} == {"c.txt"}
