@@ -9,6 +9,7 @@ Vietnamese and English, not from any one article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -111,6 +112,18 @@ _RANK_CUE = re.compile("|".join(_RANK_WORDS))
 
 def _may_rank(lowered: str, start: int, end: int) -> bool:
     return bool(_RANK_CUE.search(lowered, start, end) or _ORDINAL_DIGITS.search(lowered, start, end))
+
+
+def _rank_cues(lowered: str) -> list[int]:
+    """Where the lower-cased article has a word that may start a rank (``str.find`` per word
+    over the article is faster than a pattern per sentence)."""
+    found = [m.start() for m in _ORDINAL_DIGITS.finditer(lowered)]
+    for word in _RANK_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(word, at + 1)
+    return sorted(found)
 
 
 class Figure(NamedTuple):
@@ -437,10 +450,14 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
 
     figures = []
     previous = None
+    cues = _rank_cues(low) if low is not None else []
     for sentence in article.sentences:
         if not sentence.is_prose:
             continue
-        may_rank = _may_rank(low, sentence.start, sentence.end) if low is not None else _may_rank(sentence.text.lower(), 0, len(sentence.text))
+        if low is not None:  # a cue in the sentence (one that runs past its end only costs a look)
+            may_rank = bisect_left(cues, sentence.end) > bisect_left(cues, sentence.start)
+        else:
+            may_rank = _may_rank(sentence.text.lower(), 0, len(sentence.text))
         if not may_rank and not _DIGIT.search(text, sentence.start, sentence.end):
             previous = sentence
             continue

@@ -77,6 +77,8 @@ def parse_number(token: str, language: str = "vi", whole: bool = False) -> Decim
     ``whole`` says the quantity counts things (projects): a reading with a fraction is
     rejected, so "1,409 dự án" is 1409 even in a Vietnamese text.
     """
+    if token.isascii() and token.isdigit():
+        return Decimal(token)  # plain digits read the same in every convention (Babel agrees: tested)
     order = ("vi", "en") if language == "vi" else ("en", "vi")
     for locale in order:
         try:

@@ -142,3 +142,13 @@ def test_counts_round_trip_both_conventions(count):
 @pytest.mark.parametrize("text", ["tỷ giá 25.400 đồng/USD", "giá 3 USD/kg", "$2.5/gallon"])
 def test_rates_and_prices_are_not_amounts(text):
     assert [a for a in amounts(text) if a.unit in ("USD", "VND")] == []
+
+
+@given(st.from_regex(r"\A[0-9]{1,15}\Z"), st.sampled_from(["vi", "en"]), st.booleans())
+def test_plain_digits_read_as_babel_reads_them(token, language, whole):
+    """Plain digits skip Babel for speed: the value must be exactly Babel's, in both conventions."""
+    from babel.numbers import parse_decimal
+
+    value = parse_number(token, language, whole)
+    assert value == parse_decimal(token, locale="vi", strict=True) == parse_decimal(token, locale="en", strict=True)
+    assert str(value) == str(parse_decimal(token, locale=language, strict=True))
