@@ -44,6 +44,7 @@ ATTEND = re.compile(
     r"(?:tham dự|(?<!\w)dự(?!\s+(?:kiến|án|báo|thảo|định|toán|trù|phòng))|attend(?:ed|s)?)\s+(?P<what>(?-i:cuộc họp|phiên họp|hội nghị|lễ|the|a)?\s*(?:khai mạc\s+)?(?:opening\s+(?:meeting|session)\s+of\s+(?:the\s+)?)?)"
     r"(?P<body>(?-i:[A-ZĐ])[^,.;()]*?)(?=\s+(?:tại|ở|in|at|năm|vào|on)\b|[,.;()]|$)", re.IGNORECASE)
 _KIND_ORDER = ("relations", "call", "arrival", "visit", "attend", "meeting", "investment")
+_KIND_OF: dict[str, str] = {}
 FUTURE = CaseFree(r"s(?<!\ws)ẽ(?!\w)|dự kiến|kế hoạch|w(?<!\ww)ill(?!\w)|is expected to|plans? to|is set to")
 WISH = re.compile(r"mong muốn|đề nghị|(?<!\w)mời(?!\w)|hope[sd]?|invite[sd]?|urged", re.IGNORECASE)
 ORGANISATIONS = re.compile(r"\((?:như|such as|including)?\s*(?P<list>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*(?:,\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)*)\)")
@@ -104,7 +105,11 @@ def _kinds(clause: str) -> list[tuple[str, re.Match]]:
     # (the rare text whose length changes when lower-cased is matched as written, ignoring case)
     which, text = ("lower", lowered) if len(lowered) == len(clause) else ("any_case", clause)
     for match in getattr(_ANY_TRIGGER, which).finditer(text):
-        kind = next(kind for kind, pattern in _TRIGGER_KINDS if getattr(pattern, which).match(text, match.start()))
+        # the kinds' words are distinct, so the words matched tell the kind (found once)
+        kind = _KIND_OF.get(match.group())
+        if kind is None:
+            kind = next(kind for kind, pattern in _TRIGGER_KINDS if getattr(pattern, which).match(text, match.start()))
+            _KIND_OF[match.group()] = kind
         first.setdefault(kind, match)
     if "dự" in lowered or "attend" in lowered:
         attend = ATTEND.search(clause)
@@ -151,9 +156,10 @@ class _ArticleEvents:
         for sentence in self.article.sentences:
             if not sentence.is_prose or sentence.kind == "title":
                 continue
-            # a date in a comparison ("so với năm 2023", "compared with 2023") dates nothing
-            bases = [(m.start(), m.end()) for m in COMPARISON.finditer(self.text, sentence.start, sentence.end)]
-            own = [d for d in self.dates.within(sentence.start, sentence.end) if not any(a <= d.start < b for a, b in bases)]
+            own = self.dates.within(sentence.start, sentence.end)
+            if own:  # a date in a comparison ("so với năm 2023", "compared with 2023") dates nothing
+                bases = [(m.start(), m.end()) for m in COMPARISON.finditer(self.text, sentence.start, sentence.end)]
+                own = [d for d in own if not any(a <= d.start < b for a, b in bases)]
             if own:
                 for mention, start, end in _clauses(self.text, sentence.start, sentence.end, own):
                     events.extend(self._read(sentence, mention, start, end, anchored=True))

@@ -32,7 +32,8 @@ _SPAN = CaseFree(
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 COMPARISON = CaseFree(
     r"so với[^,;()]*|compared (?:with|to)[^,;()]*|from a year (?:earlier|ago)|year[- ]on[- ]year|"
-    r"over the same (?:period|month|quarter) [^,;()]*|from the same (?:period|month|quarter) [^,;()]*|cùng kỳ[^,;()]*"
+    r"over the same (?:period|month|quarter) [^,;()]*|from the same (?:period|month|quarter) [^,;()]*|cùng kỳ[^,;()]*",
+    anchors=("so với", "compared", "year", "the same", "cùng kỳ"),
 )
 # a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
 CUMULATIVE = CaseFree(r"lũy kế|luỹ kế|tính đến|tính tới|đến nay|tới nay|as of|to date|cumulative|so far")
