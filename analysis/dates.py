@@ -11,7 +11,7 @@ import datetime
 import re
 from typing import NamedTuple
 
-from .casefree import CaseFree
+from .casefree import CaseFree, lowered
 
 MONTHS_EN = {
     name: number
@@ -119,14 +119,15 @@ _FIRST_WORDS = ("rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya"
 _DATE_START = CaseFree(r"(?:(?<=[\s(\"“'])|^)(?:" + "|".join(_FIRST_WORDS) + ")")  # such a word at a word start
 
 
-def _may_be_date(text: str, start: int, end: int) -> bool:
-    """A cheap test that the digits at ``start:end`` can be part of a date, before any regex."""
-    after = text[end : end + 12]
-    if after[:1] in ("/", "-", ".") and after[1:2].isdigit():
+def _may_be_date(text: str, low: str | None, start: int, end: int) -> bool:
+    """A cheap test that the digits at ``start:end`` can be part of a date, before any regex.
+
+    ``low`` is the text lower-cased (None when that changes its length)."""
+    if text[end : end + 1] in ("/", "-", ".") and text[end + 1 : end + 2].isdigit():
         return True
-    if _CUES.search(text[max(0, start - 25) : start].lower()):
+    if low is None:  # (rare text: no shortcut, the pattern decides)
         return True
-    return bool(_MONTH_AFTER.search(after.lower()))
+    return bool(_CUES.search(low, max(0, start - 25), start) or _MONTH_AFTER.search(low, end, end + 12))
 
 
 def _candidates(text: str, start: int, end: int):
@@ -138,8 +139,9 @@ def _candidates(text: str, start: int, end: int):
     """
     found = []
     covered = start
+    low = lowered(text)
     for digits in _DIGITS.finditer(text, start, end):
-        if digits.start() < covered or not _may_be_date(text, digits.start(), digits.end()):
+        if digits.start() < covered or not _may_be_date(text, low, digits.start(), digits.end()):
             continue
         lowest = max(start, covered, digits.start() - _BEFORE)
         starts = [m.start() for m in _DATE_START.finditer(text, lowest, digits.start() + 6) if m.start() < digits.start()]

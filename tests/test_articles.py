@@ -148,3 +148,28 @@ def test_seen_texts_is_exact(tmp_path):
     clash = text_fingerprint(text)  # a different text given the same fingerprint: not a duplicate
     assert seen.earlier("c.txt", str(other), clash, lambda: load_article(other).text) is None
     assert text_fingerprint(text) != text_fingerprint(load_article(other).text)
+
+
+def test_text_that_lower_casing_lengthens_reads_the_same(tmp_path):
+    """"İ" becomes two characters when lower-cased: the case-free patterns then run on the text
+    itself, and every figure, date and event is the one the plain article gives."""
+    from analysis.dates import extract_dates
+    from analysis.events import article_events
+
+    plain = load_article(SEED_000)
+    marked = tmp_path / "marked.txt"
+    marked.write_text(SEED_000.read_text(encoding="utf-8").replace("Trưa 18/2", "Trưa 18/2 (İ)", 1), encoding="utf-8")
+    article = load_article(marked)
+    assert len(article.text.lower()) != len(article.text)
+    shift = len(" (İ)")
+    cut = article.text.index(" (İ)")
+
+    def moved(offset):
+        return offset if offset <= cut else offset - shift
+
+    figures = extract_figures(article)
+    assert [(f.metric, f.value, f.period, f.direction, f.text, moved(f.start)) for f in figures] == [
+        (f.metric, f.value, f.period, f.direction, f.text, f.start) for f in extract_figures(plain)]
+    assert all(article.text[f.start : f.end] == f.text for f in figures)
+    assert [(d.text, d.date) for d in extract_dates(article)] == [(d.text, d.date) for d in extract_dates(plain)]
+    assert [(e.kind, e.date, e.actors) for e in article_events(article)] == [(e.kind, e.date, e.actors) for e in article_events(plain)]
