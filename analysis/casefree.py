@@ -18,6 +18,46 @@ import sys
 from functools import lru_cache
 
 
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (brackets, classes and escapes respected)."""
+    branches, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # a class: skip to its closing bracket ("[]…]" and "[^]…]" included)
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            i += 1 if pattern[i : i + 1] == "]" else 0
+            while pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return branches + [pattern[start:]]
+
+
+def by_first_letter(pattern: str) -> str:
+    """The same alternation with its branches grouped under their first letter.
+
+    The regex engine tries every branch at every position; grouped, it tries one letter per
+    group. Only branches that start with a plain letter can be grouped (else the pattern
+    comes back as it was); at one position only branches with that letter can match, in
+    their original order, so the matches are the same.
+    """
+    groups: dict[str, list[str]] = {}
+    for branch in _branches(pattern):
+        if not branch or not branch[0].isalpha() or branch[1:2] in ("?", "*", "+", "{"):
+            return pattern
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return "|".join(letter + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for letter, rests in groups.items())
+
+
 @lru_cache(maxsize=8)
 def lowered(text: str) -> str | None:
     """``text`` lower-cased, or None when that changes its length (offsets would not agree).
@@ -43,7 +83,7 @@ class CaseFree:
             raise ValueError(f"a case-free pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
         self.anchors = anchors
-        self.lower = re.compile(pattern)
+        self.lower = re.compile(by_first_letter(pattern))
         self._any_case: re.Pattern | None = None
 
     @property

@@ -1,0 +1,40 @@
+"""Case-free patterns: lower-cased matching finds what re.IGNORECASE finds, and grouping the
+branches by first letter changes nothing but speed."""
+
+import re
+
+import pytest
+
+from analysis import dates, events, figures, periods
+from analysis.casefree import CaseFree, by_first_letter, lowered
+
+from .conftest import SEED_000, SEED_003
+
+TEXTS = [SEED_000.read_text(encoding="utf-8"), SEED_003.read_text(encoding="utf-8"),
+         "On the same day, Vietnam's exports to the US rose 12% year-on-year, compared with 2024. Q1 2025 rose; "
+         "President Trump visited Hanoi and met leaders. Cùng ngày, ông sẽ thăm Hà Nội. So với cùng kỳ, tăng 5%."]
+PATTERNS = {f"{module.__name__}.{name}": value for module in (dates, events, figures, periods)
+            for name, value in vars(module).items() if isinstance(value, CaseFree)}
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_case_free_patterns_match_as_ignorecase(name):
+    pattern = PATTERNS[name]
+    for text in TEXTS:
+        low = lowered(text)
+        expected = [(m.start(), m.end()) for m in re.compile(pattern.pattern, re.IGNORECASE).finditer(text)]
+        assert [(m.start(), m.end()) for m in pattern.lower.finditer(low)] == expected
+        assert [(m.start(), m.end()) for m in pattern.finditer(text)] == expected
+
+
+def test_grouping_by_first_letter():
+    assert by_first_letter("cùng ngày|cũng trong ngày|the day|than") == "c(?:ùng ngày|ũng trong ngày)|t(?:he day|han)"
+    assert by_first_letter("a?b|c") == "a?b|c"  # a quantified first letter cannot be grouped
+    assert by_first_letter(r"(?P<x>a)|b") == r"(?P<x>a)|b"
+    assert by_first_letter(r"a[|(]b|a\|c") == r"a(?:[|(]b|\|c)"
+
+
+def test_case_free_patterns_must_be_written_in_lower_case():
+    with pytest.raises(ValueError, match="lower case"):
+        CaseFree("Hà Nội")
+    CaseFree(r"(?P<Group>\d)\S")  # escapes and group names may hold capitals
