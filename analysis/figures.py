@@ -116,8 +116,9 @@ def _may_rank(lowered: str, start: int, end: int) -> bool:
 
 def _rank_cues(lowered: str) -> list[int]:
     """Where the lower-cased article has a word that may start a rank (``str.find`` per word
-    over the article is faster than a pattern per sentence)."""
-    found = [m.start() for m in _ORDINAL_DIGITS.finditer(lowered)]
+    over the article is faster than a pattern per sentence). Ordinals ("11th") hold a digit:
+    they are looked for in the sentences with digits."""
+    found = []
     for word in _RANK_WORDS:
         at = lowered.find(word)
         while at >= 0:
@@ -454,11 +455,13 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
     for sentence in article.sentences:
         if not sentence.is_prose:
             continue
+        digits = _DIGIT.search(text, sentence.start, sentence.end) is not None
         if low is not None:  # a cue in the sentence (one that runs past its end only costs a look)
-            may_rank = bisect_left(cues, sentence.end) > bisect_left(cues, sentence.start)
+            may_rank = bisect_left(cues, sentence.end) > bisect_left(cues, sentence.start) or (
+                digits and _ORDINAL_DIGITS.search(low, sentence.start, sentence.end) is not None)
         else:
             may_rank = _may_rank(sentence.text.lower(), 0, len(sentence.text))
-        if not may_rank and not _DIGIT.search(text, sentence.start, sentence.end):
+        if not may_rank and not digits:
             previous = sentence
             continue
         skip = [(d.start, d.end) for d in dates.within(sentence.start, sentence.end)]
