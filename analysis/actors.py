@@ -31,16 +31,60 @@ def _title_pattern() -> re.Pattern:
     return re.compile(trie_pattern(titles) + r"(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _title_patterns_by_case() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+    """The titles that start with a capital, those that do not, and the latter as words.
+
+    Capitals are rare in running text, so the engine skips ahead fast on the first pattern;
+    the few lower-case titles ("thượng nghị sĩ") are looked for only where they occur."""
+    titles = list(glossary()["titles"]) + glossary()["english_titles"]
+    lower = tuple(t for t in titles if not t[0].isupper())
+    return (re.compile(trie_pattern([t for t in titles if t[0].isupper()]) + r"(?!\w)"),
+            re.compile(trie_pattern(lower) + r"(?!\w)"), lower)
+
+
+def _title_scan(text: str, start: int, end: int):
+    """The matches one pattern of all the titles would find, in order: the capitalised titles
+    by the fast pattern, the lower-case ones tried only where their words occur."""
+    capitalised, lower, lower_titles = _title_patterns_by_case()
+    spots = sorted({at for title in lower_titles for at in _occurrences(text, title, start, end)})
+    if not spots:
+        yield from capitalised.finditer(text, start, end)
+        return
+    pos, next_spot = start, 0
+    ahead = capitalised.search(text, pos, end)
+    while True:
+        while next_spot < len(spots) and spots[next_spot] < pos:
+            next_spot += 1
+        low = None
+        while next_spot < len(spots) and low is None:
+            low = lower.match(text, spots[next_spot], end)
+            next_spot += low is None
+        if ahead is not None and ahead.start() < pos:
+            ahead = capitalised.search(text, pos, end)
+        if ahead is None and low is None:
+            return
+        match = ahead if low is None or (ahead is not None and ahead.start() < low.start()) else low
+        yield match
+        pos = match.end()
+
+
+def _occurrences(text: str, word: str, start: int, end: int):
+    at = text.find(word, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1, end)
+
+
 _FORMER = re.compile(r"(?:nguyên|cựu)\s+$")
 
 
 def _title_matches(text: str, start: int, end: int):
     """(start, end) of each title at a word boundary, widened to "nguyên"/"cựu" (former).
 
-    The pattern itself starts with the titles' first letters, so the regex engine skips ahead
-    fast; the word "former" before a title is looked for afterwards.
+    The word "former" before a title is looked for afterwards.
     """
-    for match in _title_pattern().finditer(text, start, end):
+    for match in _title_scan(text, start, end):
         begin = match.start()
         if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
             continue
