@@ -28,6 +28,7 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^(?:Theo|Nguồn|By|Source)\s*:?\s+\S.{0,100}$", re.IGNORECASE)
+_VISIBLE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "u.s", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tp", "tp.hcm", "ths", "ts", "pgs", "gs", "gen", "col", "lt", "sen", "rep", "gov", "pres", "dept", "est", "fig", "approx"]
@@ -290,27 +291,28 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence_start = start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        after = text[stop:end]
         dot = match.start()
-        if not after:
+        if stop >= end:
             break
-        if after[0].isspace():
-            following = after.lstrip()
-            if not following or not (following[0].isupper() or following[0].isdigit() or following[0] in "\"“'‘(["):
+        # the next character that is not a space (never a copy of the rest of the paragraph)
+        visible = _VISIBLE.search(text, stop, end)
+        following = text[visible.start()] if visible else ""
+        if text[stop].isspace():
+            if not following or not (following.isupper() or following.isdigit() or following in "\"“'‘(["):
                 continue
             if match.group().startswith(".") and _is_abbreviation(text, dot):
                 # "Mr. Greer", "D.C. Ảnh", "Feb. 19" stay together; before a digit only an
                 # abbreviation that announces a number does ("Feb. 19", "No. 5"), not "USD. 2026"
-                if not following[0].isdigit() or _announces_number(text, dot):
+                if not following.isdigit() or _announces_number(text, dot):
                     continue
         else:
-            if match.group()[0] != "." or not after[0].isupper():
+            if match.group()[0] != "." or not text[stop].isupper():
                 continue
             before = re.search(r"(\w+)$", text[max(0, dot - 40) : dot])
             if not before or not before.group(1).islower() or len(before.group(1)) < 2:
                 continue
         spans.append((sentence_start, stop))
-        sentence_start = stop + (len(after) - len(after.lstrip()))
+        sentence_start = visible.start() if visible else end
     if sentence_start < end:
         spans.append((sentence_start, end))
     return spans
