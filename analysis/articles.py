@@ -29,6 +29,8 @@ _CAPTION_CREDIT = re.compile(
 )
 _BYLINE = re.compile(r"^(?:Theo|Nguồn|By|Source)\s*:?\s+\S.{0,100}$", re.IGNORECASE)
 _VISIBLE = re.compile(r"\S")
+_LAST_WORD = re.compile(r"([^\s(\"“]+)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "u.s", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tp", "tp.hcm", "ths", "ts", "pgs", "gs", "gen", "col", "lt", "sen", "rep", "gov", "pres", "dept", "est", "fig", "approx"]
@@ -257,7 +259,7 @@ def blocks_have(blocks: list[Block], kind: str) -> bool:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
-    match = re.search(r"([^\s(\"“]+)$", text[max(0, dot - 40) : dot])
+    match = _LAST_WORD.search(text, max(0, dot - 40), dot)
     if not match:
         return False
     word = match.group(1)
@@ -266,7 +268,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "D." in "D.C.", "J. Smith"
         return True
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # "U.S", "D.C"
+    if _INITIALS.fullmatch(word):  # "U.S", "D.C"
         return True
     return False
 

@@ -102,8 +102,11 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+_PART_OF_DAY = re.compile(r"rạng sáng|sáng sớm|chiều tối|chiều muộn|tối muộn|sáng|trưa|chiều|tối|đêm|khuya", re.IGNORECASE)
+
+
 def _part_of_day(text: str) -> str | None:
-    match = re.match(r"rạng sáng|sáng sớm|chiều tối|chiều muộn|tối muộn|sáng|trưa|chiều|tối|đêm|khuya", text, re.IGNORECASE)
+    match = _PART_OF_DAY.match(text)
     return match.group(0).lower() if match else None
 
 

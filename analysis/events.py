@@ -81,6 +81,9 @@ class Event:
         return {k: record[k] for k in EVENT_FIELDS}
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
     """Split a sentence at its date mentions: each date owns the words before it, or after it
     when it opens its clause ("Tháng 7/2013, …")."""
@@ -90,7 +93,8 @@ def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
         lower = inside[index - 1].end if index else start
         upper = inside[index + 1].start if index + 1 < len(inside) else end
         before = text[lower : mention.start]
-        opens = len(re.findall(r"\w+", before)) <= 2 or before.rstrip().endswith("(") and len(re.findall(r"\w+", before)) <= 3
+        words = len(_WORDS.findall(before))
+        opens = words <= 2 or before.rstrip().endswith("(") and words <= 3
         bounds.append((mention, (mention.start if opens else lower), (upper if opens or index + 1 == len(inside) else mention.end)))
     return bounds
 
