@@ -75,10 +75,12 @@ class CaseFree:
     words from the text with ``start()``/``end()``.
     """
 
-    def __init__(self, pattern: str, anchors: tuple[str, ...] = ()):
-        """``anchors``: lower-case words of which every match holds one; where none occurs,
-        the text is not scanned at all (``str.find`` is many times faster than a scan)."""
-        letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern) + "".join(anchors)  # not escapes or group names
+    def __init__(self, pattern: str, anchors: tuple[str, ...] | re.Pattern = ()):
+        """``anchors``: lower-case words of which every match holds one (or a small pattern
+        every match holds); where none occurs, the text is not scanned at all (``str.find``
+        is many times faster than a scan)."""
+        words = "" if isinstance(anchors, re.Pattern) else "".join(anchors)
+        letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern) + words  # not escapes or group names
         if any(ch.isupper() for ch in letters):
             raise ValueError(f"a case-free pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
@@ -99,7 +101,11 @@ class CaseFree:
         return (self.lower, lower) if lower is not None else (self.any_case, text)
 
     def _absent(self, pattern: re.Pattern, target: str, pos: int, endpos: int) -> bool:
-        return bool(self.anchors) and pattern is self.lower and all(target.find(a, pos, endpos) < 0 for a in self.anchors)
+        if pattern is not self.lower:
+            return False
+        if isinstance(self.anchors, re.Pattern):
+            return self.anchors.search(target, pos, endpos) is None
+        return bool(self.anchors) and all(target.find(a, pos, endpos) < 0 for a in self.anchors)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         pattern, target = self._target(text)
@@ -120,3 +126,36 @@ class CaseFree:
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         pattern, target = self._target(text)
         return pattern.match(target, pos, endpos)
+
+
+class FirstOf:
+    """Case-free patterns matched as their alternation would be, each scanned on its own.
+
+    An alternation whose branches open with groups or look-behinds is tried at every
+    position; its branches apart, each can open with its words, be skipped where its anchors
+    do not occur, and the engine skips ahead on first letters. The matches are those of the
+    alternation: the leftmost, and at one position the earlier branch. Each match has only
+    its own branch's groups.
+    """
+
+    def __init__(self, parts: list[tuple[str, tuple[str, ...] | re.Pattern]]):
+        self.parts = [CaseFree(pattern, anchors) for pattern, anchors in parts]
+        self.pattern = "|".join(pattern for pattern, _ in parts)  # the alternation it stands for
+        self._any_case: re.Pattern | None = None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        low = lowered(text)
+        if low is None:
+            if self._any_case is None:
+                self._any_case = re.compile(self.pattern, re.IGNORECASE)
+            yield from self._any_case.finditer(text, pos, endpos)
+            return
+        patterns = [part.lower for part in self.parts if not part._absent(part.lower, low, pos, endpos)]
+        ahead = [pattern.search(low, pos, endpos) for pattern in patterns]
+        while any(ahead):
+            match = min((m for m in ahead if m), key=lambda m: (m.start(), patterns.index(m.re)))
+            yield match
+            pos = match.end()
+            ahead = [pattern.search(low, pos, endpos) if m is not None and m.start() < pos else m
+                     for pattern, m in zip(patterns, ahead, strict=True)]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .articles import Article, Sentence
-from .casefree import CaseFree, lowered
+from .casefree import CaseFree, FirstOf, lowered
 from .dates import article_dates
 from .errors import MalformedNumber, Problem
 from .numbers import Amount, find_amounts
@@ -63,14 +63,19 @@ COUNT_NOUNS = _rx(
 ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                  "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _RANK_NOUN = r"(?:thị trường|đối tác|nhà đầu tư|nguồn|điểm đến|nhà cung cấp|khách hàng|nhà nhập khẩu|nhà xuất khẩu|quốc gia|nước|market|partner|investor|source|destination|supplier|exporter|importer|buyer|customer)"
-RANK = CaseFree(
-    r"(?P<slash>thứ\s+(?P<s_n>\d{1,3})\s*/\s*(?P<s_m>\d{1,4}))(?![\d/])"
-    r"|(?:(?:lớn|đứng|xếp|xếp hạng|hạng|vị trí|nhà đầu tư)\s+)(?P<ord>thứ\s+(?P<o_n>\d{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)(?:(?:\s*/\s*|\s+(?:trong\s+(?:số\s+)?|trên\s+))(?P<o_m>\d{1,4}))?(?![\d/]))"
-    r"|(?P<top>(?<=\s)lớn nhất|(?<=\s)lớn nhì)(?=\W|$)"
-    r"|(?P<en>(?P<e_n>\d{1,3})(?:st|nd|rd|th)(?=[- ](?:largest|biggest|ranked|place|position|out of|of \d)|\s+" + _RANK_NOUN + r"))(?:[- ](?:largest|biggest))?(?:\s+(?:out\s+)?of\s+(?P<e_m>\d{1,4})\b)?"
-    r"|(?P<en_word>(?P<ew>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ](?:largest|biggest))"
-    r"|(?P<en_top>(?<=\s)(?:largest|biggest)(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r"))"
-)
+# the forms of a rank, each with the words it cannot do without (see casefree.FirstOf)
+RANK = FirstOf([
+    (r"(?P<slash>thứ\s+(?P<s_n>\d{1,3})\s*/\s*(?P<s_m>\d{1,4}))(?![\d/])", ("thứ",)),
+    (r"(?:lớn|đứng|xếp|xếp hạng|hạng|vị trí|nhà đầu tư)\s+(?P<ord>thứ\s+(?P<o_n>\d{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)"
+     r"(?:(?:\s*/\s*|\s+(?:trong\s+(?:số\s+)?|trên\s+))(?P<o_m>\d{1,4}))?(?![\d/]))", ("thứ",)),
+    (r"(?P<top>l(?<=\sl)ớn nhất|l(?<=\sl)ớn nhì)(?=\W|$)", ("lớn nh",)),
+    (r"(?P<en>(?P<e_n>\d{1,3})(?:st|nd|rd|th)(?=[- ](?:largest|biggest|ranked|place|position|out of|of \d)|\s+" + _RANK_NOUN + r"))"
+     r"(?:[- ](?:largest|biggest))?(?:\s+(?:out\s+)?of\s+(?P<e_m>\d{1,4})\b)?", re.compile(r"[0-9](?:st|nd|rd|th)")),
+    (r"(?P<en_word>(?P<ew>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ](?:largest|biggest))",
+     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")),
+    (r"(?P<en_top>l(?<=\sl)argest(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r")|b(?<=\sb)iggest(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r"))",
+     ("largest", "biggest")),
+])
 _TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,40}$")
 
 # Direction evidence: who exports to or invests in whom.
@@ -254,18 +259,18 @@ def _strongest_direction(text: str) -> str | None:
 
 
 def _rank_value(match: re.Match) -> tuple[int, int | None, int, int]:
-    g = match.groupdict()
-    if g["slash"]:
+    g = match.groupdict()  # (only the groups of the form that matched)
+    if g.get("slash"):
         return int(g["s_n"]), int(g["s_m"]), match.start("slash"), match.end("slash")
-    if g["ord"]:
+    if g.get("ord"):
         n = g["o_n"]
         value = int(n) if n.isdigit() else ORDINAL_WORDS[n.lower()]
         return value, int(g["o_m"]) if g["o_m"] else None, match.start("ord"), match.end("ord")
-    if g["top"]:
+    if g.get("top"):
         return (1 if g["top"].lower().endswith("nhất") else 2), None, match.start("top"), match.end("top")
-    if g["en"]:
+    if g.get("en"):
         return int(g["e_n"]), int(g["e_m"]) if g["e_m"] else None, match.start("en"), match.end()
-    if g["en_word"]:
+    if g.get("en_word"):
         return ORDINAL_WORDS[g["ew"].lower()], None, match.start("en_word"), match.end("en_word")
     return 1, None, match.start("en_top"), match.end("en_top")
 
@@ -281,7 +286,7 @@ class _SentenceReader:
         found = []
         for match in RANK.finditer(text, s.start, s.end):
             value, out_of, start, end = _rank_value(match)
-            if match.group("top") and not _TOP_NEEDS.search(text, s.start, start):
+            if match.lastgroup == "top" and not _TOP_NEEDS.search(text, s.start, start):
                 continue  # "lớn nhất" ranks only a partner, market or investor
             if out_of is not None and out_of < value:
                 continue

@@ -50,3 +50,17 @@ def test_titles_split_by_case_find_what_one_pattern_finds():
         whole = [(m.start(), m.end()) for m in _title_pattern().finditer(text)]
         assert [(m.start(), m.end()) for m in _title_scan(text, 0, len(text))] == whole
         assert whole
+
+
+def test_first_of_matches_as_the_alternation():
+    from analysis.casefree import FirstOf
+    from analysis.figures import RANK
+
+    assert isinstance(RANK, FirstOf)
+    texts = TEXTS + ["Mỹ là nhà đầu tư lớn thứ 11/108 và thị trường xuất khẩu lớn nhất; Vietnam is the 8th-largest partner, "
+                     "the US its largest export market, ranked third-largest, xếp thứ 3 trên 150 quốc gia, đứng thứ nhất."]
+    whole = re.compile(RANK.pattern, re.IGNORECASE)
+    for text in texts:
+        expected = [(m.start(), m.end(), m.lastgroup) for m in whole.finditer(text)]
+        assert [(m.start(), m.end(), m.lastgroup) for m in RANK.finditer(text)] == expected
+    assert len(expected) >= 6
