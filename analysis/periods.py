@@ -9,26 +9,27 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .casefree import CaseFree
+from .casefree import CaseFree, FirstOf
 from .dates import MONTHS_EN, find_dates
 
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _MONTH_EN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _YEAR_REF = rf"(?:năm\s+)?{_Y}|năm\s+(?:nay|ngoái|trước)|(?:this|last)\s+year"
-_SPAN = CaseFree(
-    "|".join(
-        [
-            rf"(?P<first_n>(?P<n>\d{{1,2}})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?(?:{_YEAR_REF}))",
-            rf"(?P<half>(?:nửa|sáu tháng)\s+(?P<hpart>đầu|cuối)\s+(?:{_YEAR_REF}))",
-            rf"(?P<first_n_en>(?:the\s+)?(?P<en_part>first|last)\s+(?P<en_n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:{_YEAR_REF}))",
-            rf"(?P<half_en>(?:the\s+)?(?P<en_h>first|second)\s+half\s+(?:of\s+)?(?:{_YEAR_REF})|h(?P<h_n>[12])\s*,?\s*(?P<h_y>{_Y}))",
-            rf"(?P<range_vi>từ\s+tháng\s+(?P<rv_a>{_MON})(?:/(?P<rv_ya>{_Y}))?\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<rv_b>{_MON})(?:\s*[/-]\s*|\s+năm\s+)(?P<rv_y>{_Y}))",
-            rf"(?P<range_en>(?:from\s+)?(?P<re_a>{_MONTH_EN})\.?\s*(?:-|–|to|through)\s*(?P<re_b>{_MONTH_EN})\.?,?\s+(?P<re_y>{_Y}))",
-            r"(?P<rel_year>\bnăm\s+(?:nay|ngoái)\b|\b(?:this|last)\s+year\b|(?<!cùng kỳ )\bnăm\s+trước\b)",
-        ]
-    )
-)
+# the forms of a period, each with the words it cannot do without (see casefree.FirstOf)
+_SPAN = FirstOf([
+    (rf"(?P<first_n>(?P<n>\d{{1,2}})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?(?:{_YEAR_REF}))", ("tháng",)),
+    (rf"(?P<half>(?:nửa|sáu tháng)\s+(?P<hpart>đầu|cuối)\s+(?:{_YEAR_REF}))", ("nửa", "sáu tháng")),
+    (rf"(?P<first_n_en>(?:the\s+)?(?P<en_part>first|last)\s+(?P<en_n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:{_YEAR_REF}))",
+     ("months",)),
+    (rf"(?P<half_en>(?:the\s+)?(?P<en_h>first|second)\s+half\s+(?:of\s+)?(?:{_YEAR_REF})|h(?P<h_n>[12])\s*,?\s*(?P<h_y>{_Y}))", ("half", "h1", "h2")),
+    (rf"(?P<range_vi>từ\s+tháng\s+(?P<rv_a>{_MON})(?:/(?P<rv_ya>{_Y}))?\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<rv_b>{_MON})(?:\s*[/-]\s*|\s+năm\s+)(?P<rv_y>{_Y}))",
+     ("tháng",)),
+    (rf"(?P<range_en>(?:from\s+)?(?P<re_a>{_MONTH_EN})\.?\s*(?:-|–|to|through)\s*(?P<re_b>{_MONTH_EN})\.?,?\s+(?P<re_y>{_Y}))",
+     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    (r"(?P<rel_year>n(?<!\wn)ăm\s+(?:nay|ngoái)\b|t(?<!\wt)his\s+year\b|l(?<!\wl)ast\s+year\b|n(?<!cùng kỳ n)(?<!\wn)ăm\s+trước\b)",
+     ("năm", "year")),
+])
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 COMPARISON = CaseFree(
     r"so với[^,;()]*|compared (?:with|to)[^,;()]*|from a year (?:earlier|ago)|year[- ]on[- ]year|"
