@@ -177,9 +177,9 @@ def detect_language(text: str) -> str:
     Vietnamese writes most syllables with a diacritic (a non-ASCII letter); English text has
     almost none beyond dashes, quotes and the odd Vietnamese name.
     """
-    # Vietnamese prose has a diacritic on about a quarter of its letters: a first few hundred
-    # characters far above the threshold settle it without reading further
-    if len(text) > 500 and (_vietnamese_share(text[:500]) or 0) > 0.10:
+    # Vietnamese prose has a diacritic on about a quarter of its letters: when a tenth of the
+    # first 500 characters (letters or not) carry one, the text is Vietnamese, read no further
+    if len(text) > 500 and len(_NOT_VI_LETTERS.sub("", text[:500].lower())) > 50:
         return "vi"
     share = _vietnamese_share(text[:4000])
     return "vi" if share is None or share > 0.03 else "en"

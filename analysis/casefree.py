@@ -105,7 +105,10 @@ class CaseFree:
             return False
         if isinstance(self.anchors, re.Pattern):
             return self.anchors.search(target, pos, endpos) is None
-        return bool(self.anchors) and all(target.find(a, pos, endpos) < 0 for a in self.anchors)
+        for anchor in self.anchors:  # (a loop: no generator to build on every call)
+            if target.find(anchor, pos, endpos) >= 0:
+                return False
+        return bool(self.anchors)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         pattern, target = self._target(text)
