@@ -142,23 +142,22 @@ class FirstOf:
     """
 
     def __init__(self, parts: list[tuple[str, tuple[str, ...] | re.Pattern]]):
+        """``parts``: (pattern, anchors) of each branch, in the alternation's order; no
+        branch may match the empty string."""
         self.parts = [CaseFree(pattern, anchors) for pattern, anchors in parts]
         self.pattern = "|".join(pattern for pattern, _ in parts)  # the alternation it stands for
-        self._any_case: re.Pattern | None = None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         low = lowered(text)
-        if low is None:
-            if self._any_case is None:
-                self._any_case = re.compile(self.pattern, re.IGNORECASE)
-            yield from self._any_case.finditer(text, pos, endpos)
-            return
-        patterns = [part.lower for part in self.parts if not part._absent(part.lower, low, pos, endpos)]
-        ahead = [pattern.search(low, pos, endpos) for pattern in patterns]
+        if low is None:  # (rare text: every branch, ignoring case, on the text itself)
+            patterns, target = [part.any_case for part in self.parts], text
+        else:
+            patterns, target = [part.lower for part in self.parts if not part._absent(part.lower, low, pos, endpos)], low
+        ahead = [pattern.search(target, pos, endpos) for pattern in patterns]
         while any(ahead):
             match = min((m for m in ahead if m), key=lambda m: (m.start(), patterns.index(m.re)))
             yield match
             pos = match.end()
-            ahead = [pattern.search(low, pos, endpos) if m is not None and m.start() < pos else m
+            ahead = [pattern.search(target, pos, endpos) if m is not None and m.start() < pos else m
                      for pattern, m in zip(patterns, ahead, strict=True)]

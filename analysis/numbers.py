@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from .casefree import FirstOf
 from .errors import MalformedNumber
 
 SCALES = {
@@ -44,14 +45,19 @@ _UNIT_WORDS = (
     r"US dollars|dollars?|dự án|projects?"
 )
 _SCALE_RX = _SCALE_WORDS.replace(" ", r"\s+")
-_UNIT_RX = _UNIT_WORDS.replace(" ", r"\s+")
-AMOUNT = re.compile(
-    rf"""(?<![\w.,/\-])(?P<pre>US\$\s?|\$\s?|USD\s)?(?P<num>{_NUM})
-    (?:\s*(?P<rdash>[-–—]|đến|tới|to)\s*(?:US\$|\$)?(?P<num2>{_NUM}))?
-    (?:\s*(?P<scale>{_SCALE_RX})\b|(?P<short>bn|tn|mn|m|b|k)\b)?
-    (?:\s*(?P<unit>{_UNIT_RX})(?=\W|$))?""",
-    re.IGNORECASE | re.VERBOSE,
+_UNIT_RX = _UNIT_WORDS.replace(" ", r"\s+").lower()  # (no escape in it changes meaning when lower-cased)
+_NOT_BEFORE = r"[\w.,/\-]"  # a number glued to a word or another number is not an amount
+_AFTER_NUMBER = (
+    rf"(?:\s*(?P<rdash>[-–—]|đến|tới|to)\s*(?:us\$|\$)?(?P<num2>{_NUM}))?"
+    rf"(?:\s*(?P<scale>{_SCALE_RX})\b|(?P<short>bn|tn|mn|m|b|k)\b)?"
+    rf"(?:\s*(?P<unit>{_UNIT_RX})(?=\W|$))?"
 )
+# An amount starts at its currency sign ("US$", "$", "USD ") or at its first digit; the two
+# forms are scanned apart, so that each opens with what it starts with (see casefree.FirstOf)
+AMOUNT = FirstOf([
+    (rf"(?P<pre>u(?<!{_NOT_BEFORE}u)s\$\s?|\$(?<!{_NOT_BEFORE}\$)\s?|u(?<!{_NOT_BEFORE}u)sd\s)(?P<num>{_NUM}){_AFTER_NUMBER}", ("us", "$")),
+    (rf"(?P<num>\d(?<!{_NOT_BEFORE}\d)(?:[\d.,]*\d)?){_AFTER_NUMBER}", re.compile(r"\d")),
+])
 _QUALIFIER = re.compile(
     r"(?:^|\W)(?P<q>" + "|".join(f"(?P<{k}>{v})" for k, v in QUALIFIERS.items()) + r")\s*(?:mức\s+|mốc\s+|con số\s+)?$",
     re.IGNORECASE,
@@ -127,7 +133,7 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
     for match in AMOUNT.finditer(text, start, end):
         if any(a <= match.start("num") < b for a, b in skip):
             continue
-        unit_word, prefix = match.group("unit"), match.group("pre")
+        unit_word, prefix = match.group("unit"), match.groupdict().get("pre")  # (a form without a sign has no "pre")
         unit = unit_of(unit_word, prefix)
         scale = match.group("scale") or (match.group("short") if prefix else None)
         m_end = match.end()

@@ -72,3 +72,26 @@ def test_first_of_matches_as_the_alternation(name):
         assert [(m.start(), m.end(), m.lastgroup) for m in first_of.finditer(text)] == expected
         found += len(expected)
     assert found >= 6
+
+
+def test_amount_forms_match_as_one_pattern():
+    """The amount pattern as it was written first, one alternation ignoring case: the two
+    forms scanned apart find the same amounts, with the same parts."""
+    from analysis.numbers import _NUM, _SCALE_RX, _UNIT_WORDS, AMOUNT
+
+    units = _UNIT_WORDS.replace(" ", r"\s+")
+    reference = re.compile(
+        rf"""(?<![\w.,/\-])(?P<pre>US\$\s?|\$\s?|USD\s)?(?P<num>{_NUM})
+        (?:\s*(?P<rdash>[-–—]|đến|tới|to)\s*(?:US\$|\$)?(?P<num2>{_NUM}))?
+        (?:\s*(?P<scale>{_SCALE_RX})\b|(?P<short>bn|tn|mn|m|b|k)\b)?
+        (?:\s*(?P<unit>{units})(?=\W|$))?""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    texts = TEXTS + ["Kim ngạch đạt 15,8 tỷ USD, gần US$1.2 billion, $ 3bn, USD 40 triệu, 5-7 tỷ đồng, 1.409 dự án, "
+                     "ab12 và 3/4, x.5, 25.400 đồng/USD, 12 đô la Mỹ, 30 percent, 17–20 million dollars, us$5."]
+    parts = ("pre", "num", "num2", "scale", "short", "unit")
+    for text in texts:
+        expected = [(m.start(), m.end(), *((m.group(p) or "").lower() for p in parts)) for m in reference.finditer(text)]
+        found = [(m.start(), m.end(), *((m.groupdict().get(p) or "").lower() for p in parts)) for m in AMOUNT.finditer(text)]
+        assert found == expected
+    assert len(expected) >= 12
