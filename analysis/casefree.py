@@ -154,6 +154,9 @@ class FirstOf:
             patterns, target = [part.any_case for part in self.parts], text
         else:
             patterns, target = [part.lower for part in self.parts if not part._absent(part.lower, low, pos, endpos)], low
+        if len(patterns) == 1:  # (the common case: one branch's words occur)
+            yield from patterns[0].finditer(target, pos, endpos)
+            return
         ahead = [pattern.search(target, pos, endpos) for pattern in patterns]
         while any(ahead):
             match = min((m for m in ahead if m), key=lambda m: (m.start(), patterns.index(m.re)))
