@@ -11,7 +11,7 @@ import datetime
 import re
 from typing import NamedTuple
 
-from .casefree import CaseFree, lowered
+from .casefree import CaseFree, FirstOf, by_first_letter, lowered
 
 MONTHS_EN = {
     name: number
@@ -111,12 +111,14 @@ def _part_of_day(text: str) -> str | None:
 
 
 _DIGITS = re.compile(r"\d+")
-# (each branch starts with a letter and looks behind it for a word start: the engine skips
-# ahead on first letters; see casefree)
-_SAME_DAY = CaseFree("|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}\b" for w in ("cùng ngày", "cũng trong ngày", "trong cùng ngày", "the same day", "on the same day", "later that day")),
-                     anchors=("cùng ngày", "trong ngày", "same day", "that day"))
-_MONTH_ALONE = re.compile(r"(?:" + "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in ("in", "of", "since", "until", "by", "during")) + r")"
-                          r"\s(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)")
+# "cùng ngày" and its kin, each phrase looked for only where it occurs, and at a word start
+# (checked after the phrase, so that the engine searches for the phrase itself)
+_SAME_DAY = FirstOf([(rf"{phrase}(?<!\w{phrase})\b", (phrase,))
+                     for phrase in ("cùng ngày", "cũng trong ngày", "trong cùng ngày", "the same day", "on the same day", "later that day")])
+# an English month alone ("in February"): the month found first, the word before it checked
+_MONTH_NAME = re.compile(by_first_letter("January|February|March|April|May|June|July|August|September|October|November|December")
+                         + r"\b(?!\s*\d)")
+_MONTH_LEAD = re.compile(r"(?<!\w)(?:in|of|since|until|by|during)\s$")
 _BEFORE = 40  # the most a date expression reaches before its first digits
 
 
@@ -162,11 +164,13 @@ def _candidates(text: str, start: int, end: int):
                 covered = match.end()
                 break
     # the two forms without digits: "cùng ngày" and an English month alone ("in February")
-    for pattern, group in ((_SAME_DAY, "same_day"), (_MONTH_ALONE, "en_month_alone")):
-        for match in pattern.finditer(text, start, end):
-            whole = DATE_AT_WORD.match(text, match.start(1) if group == "en_month_alone" else match.start(), end)
-            if whole and whole.lastgroup == group and not any(m.start() <= whole.start() < m.end() for m in found):
-                found.append(whole)
+    alone = [(match.start(), "same_day") for match in _SAME_DAY.finditer(text, start, end)]
+    alone += [(match.start(), "en_month_alone") for match in _MONTH_NAME.finditer(text, start, end)
+              if _MONTH_LEAD.search(text, max(start, match.start() - 7), match.start())]
+    for at, group in alone:
+        whole = DATE_AT_WORD.match(text, at, end)
+        if whole and whole.lastgroup == group and not any(m.start() <= whole.start() < m.end() for m in found):
+            found.append(whole)
     return sorted(found, key=lambda m: m.start())
 
 

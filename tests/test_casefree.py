@@ -52,18 +52,19 @@ def test_titles_split_by_case_find_what_one_pattern_finds():
         assert whole
 
 
-@pytest.mark.parametrize("name", ["figures.RANK", "periods._SPAN"])
+@pytest.mark.parametrize("name", ["figures.RANK", "periods._SPAN", "dates._SAME_DAY"])
 def test_first_of_matches_as_the_alternation(name):
     from analysis.casefree import FirstOf
 
     module, attribute = name.split(".")
-    first_of = getattr({"figures": figures, "periods": periods}[module], attribute)
+    first_of = getattr({"figures": figures, "periods": periods, "dates": dates}[module], attribute)
     assert isinstance(first_of, FirstOf)
     texts = TEXTS + [
         "Mỹ là nhà đầu tư lớn thứ 11/108 và thị trường xuất khẩu lớn nhất; Vietnam is the 8th-largest partner, "
         "the US its largest export market, ranked third-largest, xếp thứ 3 trên 150 quốc gia, đứng thứ nhất.",
         "6 tháng đầu năm 2025 và nửa cuối năm ngoái, H1 2024, từ tháng 3 đến tháng 5/2024, Jan-Mar 2025, the first "
         "half of 2024, the first five months of 2025, năm nay, cùng kỳ năm trước, năm trước, this year, last year.",
+        "Cùng ngày, trong cùng ngày và cũng trong ngày; on the same day, later that day, thecùng ngày.",
     ]
     whole = re.compile(first_of.pattern, re.IGNORECASE)
     found = 0
