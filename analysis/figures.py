@@ -244,13 +244,29 @@ def _us_named(sentence: str) -> bool:
     return bool(US_NAMED.search(sentence))
 
 
+def _wider_in_lower_case(pattern: re.Pattern) -> re.Pattern:
+    """The pattern in lower case, for lower-cased text, with "US" no longer told from "us": it
+    matches wherever the pattern does (and a little more), many times faster; where it finds
+    nothing, the pattern cannot match."""
+    source = pattern.pattern.replace(_VN, _VN.lower()).replace(_US, _US.lower().replace("(?-i:", "(?:")).replace("FDI", "fdi")
+    return CaseFree(source).lower
+
+
+@lru_cache(maxsize=1)
+def _evidence() -> tuple:
+    return tuple((direction, pattern, _wider_in_lower_case(pattern), strength) for direction, pattern, strength in
+                 (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0)))
+
+
 @lru_cache(maxsize=256)
 def _strongest_direction(text: str) -> str | None:
     """The direction the strongest, latest evidence in ``text`` gives (cached: every figure of a
     sentence asks about the same sentence)."""
     best = None
-    evidence = (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0))
-    for direction, pattern, strength in evidence:
+    lower = text.lower()
+    for direction, pattern, wider, strength in _evidence():
+        if wider.search(lower) is None:  # (a quick "no": the exact pattern is slower)
+            continue
         for match in pattern.finditer(text):
             key = (strength, match.end())
             if best is None or key > best[0]:

@@ -96,3 +96,16 @@ def test_amount_forms_match_as_one_pattern():
         found = [(m.start(), m.end(), *((m.groupdict().get(p) or "").lower() for p in parts)) for m in AMOUNT.finditer(text)]
         assert found == expected
     assert len(expected) >= 12
+
+
+def test_lower_case_evidence_is_wider_than_the_exact_patterns():
+    """A quick "no" from the lower-case form must never hide a match of the exact pattern."""
+    from analysis.figures import _evidence
+
+    texts = TEXTS + ["Mỹ là nhà đầu tư lớn thứ 11 vào Việt Nam với 1.409 dự án.", "US firms invested $2 billion in Vietnam.",
+                     "Vietnamese companies invest in the U.S. and USA markets; FDI from the US rose.",
+                     "Doanh nghiệp Việt Nam đầu tư sang Hoa Kỳ 1,2 tỷ USD.", "us investment in vietnam (lower case)"]
+    for text in texts:
+        for _, pattern, wider, _ in _evidence():
+            for match in pattern.finditer(text):
+                assert wider.search(text.lower(), match.start()) is not None
