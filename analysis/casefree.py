@@ -146,6 +146,7 @@ class FirstOf:
         branch may match the empty string."""
         self.parts = [CaseFree(pattern, anchors) for pattern, anchors in parts]
         self.pattern = "|".join(pattern for pattern, _ in parts)  # the alternation it stands for
+        self._lower = [(part.lower, part.anchors) for part in self.parts]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
@@ -153,7 +154,14 @@ class FirstOf:
         if low is None:  # (rare text: every branch, ignoring case, on the text itself)
             patterns, target = [part.any_case for part in self.parts], text
         else:
-            patterns, target = [part.lower for part in self.parts if not part._absent(part.lower, low, pos, endpos)], low
+            patterns, target = [], low
+            for pattern, anchors in self._lower:  # (inline: this runs once per sentence)
+                if isinstance(anchors, re.Pattern):
+                    if anchors.search(low, pos, endpos) is None:
+                        continue
+                elif anchors and all(low.find(anchor, pos, endpos) < 0 for anchor in anchors):
+                    continue
+                patterns.append(pattern)
         if len(patterns) == 1:  # (the common case: one branch's words occur)
             yield from patterns[0].finditer(target, pos, endpos)
             return

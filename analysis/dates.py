@@ -156,7 +156,8 @@ def _candidates(text: str, start: int, end: int):
         if digits.start() < covered or not _may_be_date(text, low, digits.start(), digits.end()):
             continue
         lowest = max(start, covered, digits.start() - _BEFORE)
-        starts = [m.start() for m in _DATE_START.finditer(text, lowest, digits.start() + 6) if m.start() < digits.start()]
+        words = _DATE_START.lower.finditer(low, lowest, digits.start() + 6) if low is not None else _DATE_START.finditer(text, lowest, digits.start() + 6)
+        starts = [m.start() for m in words if m.start() < digits.start()]
         for position in starts + [digits.start()]:
             match = (DATE_AT_WORD if position < digits.start() else DATE_AT_DIGITS).match(text, position, end)
             if match and match.lastgroup != "same_day" and match.end() > digits.start():

@@ -56,7 +56,7 @@ _AFTER_NUMBER = (
 # forms are scanned apart, so that each opens with what it starts with (see casefree.FirstOf)
 AMOUNT = FirstOf([
     (rf"(?P<pre>u(?<!{_NOT_BEFORE}u)s\$\s?|\$(?<!{_NOT_BEFORE}\$)\s?|u(?<!{_NOT_BEFORE}u)sd\s)(?P<num>{_NUM}){_AFTER_NUMBER}", ("us", "$")),
-    (rf"(?P<num>\d(?<!{_NOT_BEFORE}\d)(?:[\d.,]*\d)?){_AFTER_NUMBER}", re.compile(r"\d")),
+    (rf"(?P<num>\d(?<!{_NOT_BEFORE}\d)(?:[\d.,]*\d)?){_AFTER_NUMBER}", ()),
 ])
 _QUALIFIER = re.compile(
     r"(?:^|\W)(?P<q>" + "|".join(f"(?P<{k}>{v})" for k, v in QUALIFIERS.items()) + r")\s*(?:mức\s+|mốc\s+|con số\s+)?$",
