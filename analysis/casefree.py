@@ -85,16 +85,19 @@ class CaseFree:
             raise ValueError(f"a case-free pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
         self.anchors = anchors
-        self.lower = re.compile(by_first_letter(pattern))
-        self._any_case: re.Pattern | None = None
 
-    @property
-    def any_case(self) -> re.Pattern:
-        """The same pattern with ``re.IGNORECASE``, for the rare text lower-casing would
-        lengthen (compiled on first need: start-up time counts for the command line)."""
-        if self._any_case is None:
-            self._any_case = re.compile(self.pattern, re.IGNORECASE)
-        return self._any_case
+    def __getattr__(self, name: str) -> re.Pattern:
+        """``lower`` (the pattern for lower-cased text) and ``any_case`` (with ``re.IGNORECASE``,
+        for the rare text lower-casing lengthens) are compiled on first need and kept: a
+        pattern whose words never occur is never compiled (start-up time counts for the
+        command line)."""
+        if name == "lower":
+            self.lower = re.compile(by_first_letter(self.pattern))
+            return self.lower
+        if name == "any_case":
+            self.any_case = re.compile(self.pattern, re.IGNORECASE)
+            return self.any_case
+        raise AttributeError(name)
 
     def _target(self, text: str) -> tuple[re.Pattern, str]:
         lower = lowered(text)
@@ -146,7 +149,6 @@ class FirstOf:
         branch may match the empty string."""
         self.parts = [CaseFree(pattern, anchors) for pattern, anchors in parts]
         self.pattern = "|".join(pattern for pattern, _ in parts)  # the alternation it stands for
-        self._lower = [(part.lower, part.anchors) for part in self.parts]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
@@ -155,18 +157,19 @@ class FirstOf:
             patterns, target = [part.any_case for part in self.parts], text
         else:
             patterns, target = [], low
-            for pattern, anchors in self._lower:  # (inline: this runs once per sentence)
+            for part in self.parts:  # (inline: this runs once per sentence)
+                anchors = part.anchors
                 if isinstance(anchors, re.Pattern):
                     if anchors.search(low, pos, endpos) is None:
                         continue
                 elif anchors and all(low.find(anchor, pos, endpos) < 0 for anchor in anchors):
                     continue
-                patterns.append(pattern)
+                patterns.append(part.lower)
         if len(patterns) == 1:  # (the common case: one branch's words occur)
             yield from patterns[0].finditer(target, pos, endpos)
             return
         ahead = [pattern.search(target, pos, endpos) for pattern in patterns]
-        while any(ahead):
+        while any(ahead):  # the leftmost match; at one position, the earlier branch's
             match = min((m for m in ahead if m), key=lambda m: (m.start(), patterns.index(m.re)))
             yield match
             pos = match.end()
