@@ -34,14 +34,14 @@ _PART = (
 )
 _DAY_LEAD = rf"(?:{_PART}|(?:vào\s+)?ngày|hôm)"
 _MONTH_EN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_NOT_NUMBER_AFTER = r"(?![\d,.]?\d)(?!\s*(?:%|tỷ|tỉ|triệu|USD))"
+_NOT_NUMBER_AFTER = r"(?![\d,.]?\d)(?!\s*(?:%|tỷ|tỉ|triệu|usd))"
 
 _DATE_FORMS = [
     rf"(?P<vi_long>(?:{_DAY_LEAD}\s+)?ngày\s+(?P<vl_d>{_D})\s+tháng\s+(?P<vl_m>{_M})(?:\s*(?:năm\s+|,\s*)(?P<vl_y>{_Y}))?)\b",
     rf"(?P<dmy>(?:{_DAY_LEAD}\s+)?(?<![\d/.,-])(?P<dmy_d>{_D})(?P<sep>[/.-])(?P<dmy_m>{_M})(?P=sep)(?P<dmy_y>{_Y})){_NOT_NUMBER_AFTER}",
     rf"(?P<dm_range>{_DAY_LEAD}\s+(?P<dr_d1>{_D}){_DASH}(?P<dr_d2>{_D})[/-](?P<dr_m>{_M})(?:[/-](?P<dr_y>{_Y}))?)(?![\d/])",
     rf"(?P<dm>{_DAY_LEAD}\s+(?P<dm_d>{_D})[/-](?P<dm_m>{_M}))(?![\d/,.]?\d)",
-    rf"(?P<quarter>quý\s+(?P<q_n>IV|I{{1,3}}|[1-4])(?:\s*[/-]\s*|\s+năm\s+)(?P<q_y>{_Y}))\b",
+    rf"(?P<quarter>quý\s+(?P<q_n>iv|i{{1,3}}|[1-4])(?:\s*[/-]\s*|\s+năm\s+)(?P<q_y>{_Y}))\b",
     rf"(?P<vi_month>tháng\s+(?P<vm_m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<vm_y>{_Y}))\b",
     rf"(?P<paren_month>(?<=\()(?P<pm_m>{_M})/(?P<pm_y>{_Y})(?=\)))",
     rf"(?P<vi_month_alone>tháng\s+(?P<va_m>{_M}))(?![\d/,.-]|\s+năm\s+\d|\s*(?:đầu|cuối|qua|trước|nay|liên tiếp|\d))",
@@ -50,14 +50,16 @@ _DATE_FORMS = [
     rf"(?P<en_mdy>(?P<em_mon>{_MONTH_EN})\.?\s+(?P<em_d>{_D})(?:st|nd|rd|th)?(?:,?\s+(?P<em_y>{_Y}))?)\b(?!\s*(?:%|billion|million))",
     rf"(?P<en_dmy>(?P<ed_d>{_D})(?:st|nd|rd|th)?\s+(?P<ed_mon>{_MONTH_EN})\.?(?:,?\s+(?P<ed_y>{_Y}))?)\b",
     rf"(?P<en_my>(?P<ey_mon>{_MONTH_EN})\.?,?\s+(?P<ey_y>{_Y}))\b",
-    r"(?P<en_month_alone>(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s))(?P<ema_mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December)))\b(?!\s*\d)",
-    rf"(?P<en_quarter>(?:Q(?P<eq_n>[1-4])\s*,?\s*|(?:the\s+)?(?P<eq_w>first|second|third|fourth)\s+quarter\s+of\s+)(?P<eq_y>{_Y}))\b",
+    r"(?P<en_month_alone>(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s))(?P<ema_mon>january|february|march|april|may|june|july|august|september|october|november|december))\b(?!\s*\d)",
+    rf"(?P<en_quarter>(?:q(?P<eq_n>[1-4])\s*,?\s*|(?:the\s+)?(?P<eq_w>first|second|third|fourth)\s+quarter\s+of\s+)(?P<eq_y>{_Y}))\b",
     rf"(?P<en_year>(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)|(?<=\bthrough\s))(?P<eyr_y>{_Y}))\b(?![\d/]|[,.]\d)",
     r"(?P<same_day>\b(?:cùng ngày|cũng trong ngày|trong cùng ngày|the same day|on the same day|later that day)\b)",
 ]
 # A date is tried where a word or a number begins. Three forms begin with their digits and
 # "dd/mm/yyyy" may; every other form begins with a word. Each pattern keeps the forms in
-# their order, so at any position it matches what the whole list would.
+# their order, so at any position it matches what the whole list would. Both match on the
+# lower-cased text (see casefree): a month alone is only tried where "in February" is
+# written with its capital.
 _DIGITS_FIRST, _DIGITS_OR_WORD_FIRST = {"paren_month", "en_dmy", "en_year"}, {"dmy"}
 
 
@@ -65,8 +67,8 @@ def _form(pattern: str) -> str:
     return pattern[len("(?P<") : pattern.index(">")]
 
 
-DATE_AT_DIGITS = re.compile("|".join(f for f in _DATE_FORMS if _form(f) in _DIGITS_FIRST | _DIGITS_OR_WORD_FIRST), re.IGNORECASE)
-DATE_AT_WORD = re.compile("|".join(f for f in _DATE_FORMS if _form(f) not in _DIGITS_FIRST), re.IGNORECASE)
+DATE_AT_DIGITS = CaseFree("|".join(f for f in _DATE_FORMS if _form(f) in _DIGITS_FIRST | _DIGITS_OR_WORD_FIRST))
+DATE_AT_WORD = CaseFree("|".join(f for f in _DATE_FORMS if _form(f) not in _DIGITS_FIRST))
 _WORD_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_Y})(?![\d,.]?\d)")
 
@@ -186,7 +188,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for match in _candidates(text, start, end):
         kind = match.lastgroup
         g = match.groupdict()
-        mention_text = match.group(kind)
+        mention_text = text[match.start(kind) : match.end(kind)]  # (the match is on lower-cased text)
         m_start = match.start(kind)
         date = None
         granularity = "day"
