@@ -31,7 +31,8 @@ _BYLINE = re.compile(r"^(?:Theo|Nguồn|By|Source)\s*:?\s+\S.{0,100}$", re.IGNOR
 _VISIBLE = re.compile(r"\S")
 _LAST_WORD = re.compile(r"([^\s(\"“]+)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*")
+# a full stop that a space, a letter or the end follows: never the one inside "1.409"
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|[^\W\d_]|$)")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "u.s", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tp", "tp.hcm", "ths", "ts", "pgs", "gs", "gen", "col", "lt", "sen", "rep", "gov", "pres", "dept", "est", "fig", "approx"]
 )
