@@ -157,13 +157,17 @@ class FirstOf:
             patterns, target = [part.any_case for part in self.parts], text
         else:
             patterns, target = [], low
-            for part in self.parts:  # (inline: this runs once per sentence)
+            for part in self.parts:  # (inline, no generators: this runs once per sentence)
                 anchors = part.anchors
                 if isinstance(anchors, re.Pattern):
                     if anchors.search(low, pos, endpos) is None:
                         continue
-                elif anchors and all(low.find(anchor, pos, endpos) < 0 for anchor in anchors):
-                    continue
+                elif anchors:
+                    for anchor in anchors:
+                        if low.find(anchor, pos, endpos) >= 0:
+                            break
+                    else:
+                        continue
                 patterns.append(part.lower)
         if len(patterns) == 1:  # (the common case: one branch's words occur)
             yield from patterns[0].finditer(target, pos, endpos)

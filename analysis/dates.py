@@ -130,7 +130,18 @@ _MONTH_AFTER = re.compile("|".join(MONTHS_EN))
 # the words a date can begin with (besides its digits): part of day, "ngày", "tháng", months …
 _FIRST_WORDS = ("rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "vào", "ngày", "hôm", "quý", "tháng", "năm", "jan", "feb",
                 "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "q", "the", "first", "second", "third", "fourth")
-_DATE_START = CaseFree(r"(?:(?<=[\s(\"“'])|^)(?:" + "|".join(_FIRST_WORDS) + ")")  # such a word at a word start
+def _by_letter(words) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return groups
+
+
+# such a word at a word start (after a space, a bracket or a quote, or at the very start); the
+# start is checked after the first letter, so that the engine skips ahead on first letters
+_DATE_START = CaseFree("|".join(
+    f"{letter}(?:(?<=[\\s(\"“']{letter})|(?<![\\s\\S]{letter}))" + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+    for letter, rests in _by_letter(_FIRST_WORDS).items()))
 
 
 def _may_be_date(text: str, low: str | None, start: int, end: int) -> bool:
@@ -161,7 +172,8 @@ def _candidates(text: str, start: int, end: int):
         words = _DATE_START.lower.finditer(low, lowest, digits.start() + 6) if low is not None else _DATE_START.finditer(text, lowest, digits.start() + 6)
         starts = [m.start() for m in words if m.start() < digits.start()]
         for position in starts + [digits.start()]:
-            match = (DATE_AT_WORD if position < digits.start() else DATE_AT_DIGITS).match(text, position, end)
+            form = DATE_AT_WORD if position < digits.start() else DATE_AT_DIGITS
+            match = form.lower.match(low, position, end) if low is not None else form.any_case.match(text, position, end)
             if match and match.lastgroup != "same_day" and match.end() > digits.start():
                 found.append(match)
                 covered = match.end()
