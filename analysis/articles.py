@@ -403,13 +403,14 @@ def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, patt
             yield source
 
 
-def text_fingerprint(text: str) -> tuple[int, int]:
-    """A cheap fingerprint of an article's text (length and CRC-32): the same text always gives
-    the same fingerprint; different texts almost never do, and :class:`SeenTexts` makes sure."""
+def text_fingerprint(text: str) -> int:
+    """A cheap fingerprint of an article's text (its length and CRC-32 in one number): the same
+    text always gives the same fingerprint; different texts almost never do, and
+    :class:`SeenTexts` makes sure."""
     import zlib
 
     data = text.encode("utf-8")
-    return len(data), zlib.crc32(data)
+    return len(data) << 32 | zlib.crc32(data)
 
 
 class SeenTexts:
@@ -420,23 +421,24 @@ class SeenTexts:
     """
 
     def __init__(self):
-        self._by_fingerprint: dict[tuple[int, int], list[tuple[str, str | None]]] = {}
+        # fingerprint → the path read with it (a list on the rare clash): a few dozen bytes
+        # per article, so that a folder of any size streams through
+        self._paths: dict[int, str | list[str]] = {}
 
-    def earlier(self, name: str, path: str | None, fingerprint: tuple[int, int], text) -> str | None:
-        """The name of an article read before with the same text, else None (and this one is
-        remembered). ``text`` is the text, or a function that reads it (asked only on a clash)."""
-        candidates = self._by_fingerprint.setdefault(fingerprint, [])
-        for earlier_name, earlier_path in candidates:
-            if earlier_path is None:
-                continue
+    def earlier(self, path: str, fingerprint: int, text) -> str | None:
+        """The file name of an article read before with the same text, else None (and this one
+        is remembered). ``text`` is the text, or a function that reads it (asked only on a clash)."""
+        seen = self._paths.get(fingerprint)
+        candidates = [] if seen is None else [seen] if isinstance(seen, str) else seen
+        for earlier_path in candidates:
             if not isinstance(text, str):
                 text = text()
             try:
                 if load_article(earlier_path).text == text:
-                    return earlier_name
+                    return Path(earlier_path).name
             except ArticleError:  # changed or removed since: not the same article
                 continue
-        candidates.append((name, path))
+        self._paths[fingerprint] = path if seen is None else [*candidates, path]
         return None
 
 
@@ -457,7 +459,7 @@ def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError 
         except ArticleError as error:
             yield error
             continue
-        twin = seen.earlier(article.name, article.path, text_fingerprint(article.text), article.text)
+        twin = seen.earlier(article.path, text_fingerprint(article.text), article.text)
         if twin is not None:
             yield Problem(article.name, f"same text as {twin}: skipped", "warning")
             continue

@@ -104,7 +104,7 @@ def _run(job, paths, pattern: str, jobs: int):
         if payload is None:
             continue
         name, (path, fingerprint) = payload[0], identity
-        twin = seen.earlier(name, path, fingerprint, lambda path=path: load_article(path).text)
+        twin = seen.earlier(path, fingerprint, lambda path=path: load_article(path).text)
         if twin is not None:
             _report(Problem(name, f"same text as {twin}: skipped", "warning"))
             continue
