@@ -392,7 +392,9 @@ def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, patt
     for source in sources:
         source = Path(source)
         if source.is_dir():
-            for child in sorted(source.glob(pattern)):
+            # the names alone are kept and sorted (a Path each would cost far more for a large folder)
+            for name in sorted(str(found) for found in source.glob(pattern)):
+                child = Path(name)
                 if child.name.startswith(".") or child.is_dir():
                     continue
                 if child.suffix.lower() in TEXT_SUFFIXES:
