@@ -353,8 +353,8 @@ MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 
 def load_article(path: str | os.PathLike) -> Article:
     """Read one article file; raise :class:`ArticleError` when it cannot be read as text."""
-    path = Path(path)
-    name = path.name
+    path = os.fspath(path)
+    name = os.path.basename(path)
     try:
         status = os.stat(path)  # one system call answers: folder, pipe or device, size
         if stat.S_ISDIR(status.st_mode):
@@ -365,7 +365,8 @@ def load_article(path: str | os.PathLike) -> Article:
         if size > MAX_ARTICLE_BYTES:
             raise ArticleError(name, f"too large for one article ({size / 1e6:.1f} MB; the limit is "
                                      f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB): split it into articles")
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read()
     except FileNotFoundError:
         raise ArticleError(name, "no such file") from None
     except IsADirectoryError:
@@ -375,7 +376,7 @@ def load_article(path: str | os.PathLike) -> Article:
     except OSError as exc:
         raise ArticleError(name, f"cannot be read ({exc.strerror})") from None
     text, problems = decode(data, name)
-    return parse_article(text, name, str(path), problems)
+    return parse_article(text, name, path, problems)
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -392,17 +393,28 @@ def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, patt
     for source in sources:
         source = Path(source)
         if source.is_dir():
-            # the names alone are kept and sorted (a Path each would cost far more for a large folder)
-            for name in sorted(str(found) for found in source.glob(pattern)):
-                child = Path(name)
-                if child.name.startswith(".") or child.is_dir():
+            for name, is_dir in _listing(source, pattern):
+                base = os.path.basename(name)
+                if base.startswith(".") or is_dir:
                     continue
-                if child.suffix.lower() in TEXT_SUFFIXES:
-                    yield child
+                suffix = os.path.splitext(base)[1]
+                if suffix.lower() in TEXT_SUFFIXES:
+                    yield Path(name)
                 else:
-                    yield Problem(child.name, f"skipped: not a text article ({child.suffix or 'no extension'})", "info")
+                    yield Problem(base, f"skipped: not a text article ({suffix or 'no extension'})", "info")
         else:
             yield source
+
+
+def _listing(folder: Path, pattern: str) -> list[tuple[str, bool]]:
+    """(path, is a folder) of the folder's entries matching ``pattern``, sorted by path.
+
+    Strings, not Paths, so that a folder of any size costs little to hold; for the usual
+    "*" the folder is read once, its entries telling folders apart without a stat each."""
+    if pattern == "*":
+        with os.scandir(folder) as entries:
+            return sorted((entry.path, entry.is_dir()) for entry in entries)
+    return sorted((str(found), found.is_dir()) for found in folder.glob(pattern))
 
 
 def text_fingerprint(text: str) -> int:

@@ -143,9 +143,17 @@ def test_unreadable_file_is_named(tmp_path, monkeypatch):
     path.write_text(SEED, encoding="utf-8")
     if os.geteuid() != 0:
         path.chmod(0)
-    else:  # root reads everything: make the read fail the way a permission error does
-        original = Path.read_bytes
-        monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError()) if self.name == "locked.txt" else original(self))
+    else:  # root reads everything: make the opening fail the way a permission error does
+        import builtins
+
+        import analysis.articles
+
+        def refuse(file, *args, **kwargs):
+            if str(file).endswith("locked.txt"):
+                raise PermissionError(13, "Permission denied", str(file))
+            return builtins.open(file, *args, **kwargs)
+
+        monkeypatch.setattr(analysis.articles, "open", refuse, raising=False)
     articles, problems = load_corpus(tmp_path)
     assert articles == [] and [str(p) for p in problems] == ["error: locked.txt: permission denied"]
 
