@@ -104,6 +104,15 @@ def _is_place() -> frozenset[str]:
     return frozenset(_place_names())
 
 
+def _longest_place_prefix(text: str) -> str | None:
+    """The longest known place name that ``text`` starts with (a set lookup per length)."""
+    names = _is_place()
+    for length in range(min(len(text), len(_place_names()[0])), 0, -1):
+        if text[:length] in names:
+            return text[:length]
+    return None
+
+
 class Person(NamedTuple):
     """An actor: the title phrase and name as written, and where the mention is."""
 
@@ -247,7 +256,7 @@ def find_places(text: str, start: int, end: int, people: list[Person] = ()) -> l
             place = text[match.start(group) : name_start].strip()
         if not place or titles.match(place) or place.split()[0] in _NOT_PLACES:
             continue
-        known = next((p for p in _place_names() if place.startswith(p)), None)
+        known = _longest_place_prefix(place)
         if match.group("paren") and not known:
             continue
         if known and len(known) < len(place) and place[len(known) :].strip()[:1].isupper() and known in glossary()["countries"]:
