@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .casefree import CaseFree, FirstOf, by_first_letter, lowered
@@ -297,8 +298,11 @@ def infer_publication_date(text: str, sentences, language: str) -> tuple[str | N
     return iso, f"inferred from the latest date in the text, '{latest.text}' ({how})"
 
 
+@lru_cache(maxsize=4096)
 def date_key(iso: str) -> tuple:
-    """Sort key for ISO partial dates: years, quarters, months and days in time order."""
+    """Sort key for ISO partial dates: years, quarters, months and days in time order.
+
+    (Cached: events and timelines ask for the same few dates over and over.)"""
     first = iso.split("/")[0]
     year = int(first[:4])
     if len(first) == 4:

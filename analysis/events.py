@@ -191,6 +191,7 @@ class _ArticleEvents:
         kinds = _event_kinds(others, bool(trade))
         date = mention.date
         inferred = mention.inferred or not anchored
+        status = _status(date, self.article.published, future, anchored)  # (one clause, one date: one status)
         base = dict(date=date, granularity=mention.granularity, inferred=inferred, sentence=sentence.text,
                     sources=[{"article": self.article.name, "start": start, "end": end}], anchored=anchored)
         for kind in kinds:
@@ -210,13 +211,11 @@ class _ArticleEvents:
                 detail["term"] = _term(clause)
             if kind in ("meeting", "visit", "call", "arrival"):
                 detail["object"] = clause[trigger.end() :]
-            status = _status(date, self.article.published, future, anchored)
             detail["base"] = kind  # what the planned event will be, for its summary
             results.append(Event(kind=("planned" if status == "planned" else kind), status=status, actors=event_actors, places=places, detail=detail, **base))
         if attend:
             body = attend.group("body").strip()
             attendees = self._attendees(start, clause, attend, people_here)
-            status = _status(date, self.article.published, future, anchored)
             detail = {"trigger": attend.group(0), "body": body, "opening": bool(re.search(r"khai mạc|opening", attend.group(0), re.IGNORECASE))}
             results.append(Event(kind=("planned" if status == "planned" else "meeting"), status=status, actors=attendees,
                                  places=[p for p in places if p not in body], subject=body, detail=detail, **base))
