@@ -197,7 +197,8 @@ WHOLE_ECONOMY = _rx(r"cả nước|toàn quốc|ra thế giới|toàn cầu|nati
 
 def _trade_direction(metric: str, before: str, after: str) -> str | None:
     clause = before + after
-    if WHOLE_ECONOMY.search(clause) or (_other_partner().search(clause) and not US_NAMED.search(clause)):
+    # (the United States named settles it first: the partners' pattern is large to build)
+    if WHOLE_ECONOMY.search(clause) or (not US_NAMED.search(clause) and _other_partner().search(clause)):
         return None
     if metric == "exports":
         return "US->VN" if US_EXPORTER.search(clause) else "VN->US"
