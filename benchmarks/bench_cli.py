@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import PYTHON, ROOT, line, machine, median_wall  # noqa: E402
+from benchmarks.common import PYTHON, ROOT, line, machine, paired_median_walls  # noqa: E402
 
 
 def main() -> None:
@@ -19,8 +19,8 @@ def main() -> None:
     # an installed package runs from compiled bytecode; make sure it exists even where
     # PYTHONDONTWRITEBYTECODE is set, so that the figure is the one users see
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "analysis")], check=True, stdout=subprocess.DEVNULL)
-    bare = median_wall([PYTHON, "-c", "pass"], repeat=15)
-    vnus = median_wall([PYTHON, "-m", "analysis", "figures", str(ROOT / "seeds"), "--format", "json"], repeat=15)
+    bare, vnus = paired_median_walls([[PYTHON, "-c", "pass"], [PYTHON, "-m", "analysis", "figures", str(ROOT / "seeds"), "--format", "json"]],
+                                     repeat=15)
     line("python_bare_seconds", bare, "s")
     line("vnus_figures_json_seconds", vnus, "s")
     line("vnus_over_bare_ratio", vnus / bare, "x", "<= 4x")

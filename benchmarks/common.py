@@ -38,6 +38,15 @@ def median_wall(command: list[str], repeat: int = 7, **kwargs) -> float:
     return statistics.median(run(command, **kwargs)[0] for _ in range(repeat))
 
 
+def paired_median_walls(commands: list[list[str]], repeat: int = 15, **kwargs) -> list[float]:
+    """Median wall seconds of each command, run in turn round after round: on a shared
+    machine the load drifts, and commands compared with each other should meet the same."""
+    for command in commands:
+        run(command, **kwargs)  # warm the file cache
+    rounds = [[run(command, **kwargs)[0] for command in commands] for _ in range(repeat)]
+    return [statistics.median(column) for column in zip(*rounds, strict=True)]
+
+
 def child_peak_kib(command: list[str]) -> int:
     """Peak RSS of one run of ``command``, measured in a fresh wrapper process."""
     code = (
