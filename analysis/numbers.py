@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
+from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
 from .casefree import FirstOf
@@ -77,6 +79,12 @@ class Amount(NamedTuple):
     scaled: bool
 
 
+@lru_cache(maxsize=2)
+def _locale(identifier: str) -> Locale:
+    """Babel's locale, parsed once (Babel would parse the identifier on every call)."""
+    return Locale.parse(identifier)
+
+
 def parse_number(token: str, language: str = "vi", whole: bool = False) -> Decimal:
     """Parse a digit string by the article's convention, then the other one.
 
@@ -88,7 +96,7 @@ def parse_number(token: str, language: str = "vi", whole: bool = False) -> Decim
     order = ("vi", "en") if language == "vi" else ("en", "vi")
     for locale in order:
         try:
-            value = parse_decimal(token, locale=locale, strict=True)
+            value = parse_decimal(token, locale=_locale(locale), strict=True)
         except NumberFormatError:
             continue
         if whole and value != value.to_integral_value():
