@@ -57,7 +57,8 @@ _AFTER_NUMBER = (
 # An amount starts at its currency sign ("US$", "$", "USD ") or at its first digit; the two
 # forms are scanned apart, so that each opens with what it starts with (see casefree.FirstOf)
 AMOUNT = FirstOf([
-    (rf"(?P<pre>u(?<!{_NOT_BEFORE}u)s\$\s?|\$(?<!{_NOT_BEFORE}\$)\s?|u(?<!{_NOT_BEFORE}u)sd\s)(?P<num>{_NUM}){_AFTER_NUMBER}", ("us", "$")),
+    (rf"(?P<pre>u(?<!{_NOT_BEFORE}u)s\$\s?|\$(?<!{_NOT_BEFORE}\$)\s?|u(?<!{_NOT_BEFORE}u)sd\s)(?P<num>{_NUM}){_AFTER_NUMBER}",
+     re.compile(r"\$\s?\d|usd\s\d")),  # (a sign with its number: "tỷ USD" alone is no reason to look)
     (rf"(?P<num>\d(?<!{_NOT_BEFORE}\d)(?:[\d.,]*\d)?){_AFTER_NUMBER}", ()),
 ])
 _QUALIFIER = re.compile(
