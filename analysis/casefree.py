@@ -101,39 +101,35 @@ class CaseFree:
             return self.any_case
         raise AttributeError(name)
 
-    def _target(self, text: str) -> tuple[re.Pattern, str]:
-        lower = lowered(text)
-        return (self.lower, lower) if lower is not None else (self.any_case, text)
-
-    def _absent(self, pattern: re.Pattern, target: str, pos: int, endpos: int) -> bool:
-        if pattern is not self.lower:
-            return False
-        if isinstance(self.anchors, re.Pattern):
-            return self.anchors.search(target, pos, endpos) is None
-        for anchor in self.anchors:  # (a loop: no generator to build on every call)
-            if target.find(anchor, pos, endpos) >= 0:
+    def absent(self, low: str, pos: int, endpos: int) -> bool:
+        """Whether the anchors show that the pattern cannot match in ``low[pos:endpos]``."""
+        anchors = self.anchors
+        if isinstance(anchors, re.Pattern):
+            return anchors.search(low, pos, endpos) is None
+        for anchor in anchors:  # (a loop: no generator to build on every call)
+            if low.find(anchor, pos, endpos) >= 0:
                 return False
-        return bool(self.anchors)
+        return bool(anchors)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        pattern, target = self._target(text)
-        if self._absent(pattern, target, pos, endpos):
-            return None
-        return pattern.search(target, pos, endpos)
+        low = lowered(text)
+        if low is None:
+            return self.any_case.search(text, pos, endpos)
+        return None if self.absent(low, pos, endpos) else self.lower.search(low, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        pattern, target = self._target(text)
-        if self._absent(pattern, target, pos, endpos):
-            return iter(())
-        return pattern.finditer(target, pos, endpos)
+        low = lowered(text)
+        if low is None:
+            return self.any_case.finditer(text, pos, endpos)
+        return iter(()) if self.absent(low, pos, endpos) else self.lower.finditer(low, pos, endpos)
 
     def occurs_in(self, text: str) -> bool:
         """Whether the pattern occurs anywhere in ``text`` (a short clause: not cached)."""
         return self.lower.search(text.lower()) is not None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        pattern, target = self._target(text)
-        return pattern.match(target, pos, endpos)
+        low = lowered(text)
+        return self.any_case.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
 
 
 class FirstOf:
@@ -158,19 +154,7 @@ class FirstOf:
         if low is None:  # (rare text: every branch, ignoring case, on the text itself)
             patterns, target = [part.any_case for part in self.parts], text
         else:
-            patterns, target = [], low
-            for part in self.parts:  # (inline, no generators: this runs once per sentence)
-                anchors = part.anchors
-                if isinstance(anchors, re.Pattern):
-                    if anchors.search(low, pos, endpos) is None:
-                        continue
-                elif anchors:
-                    for anchor in anchors:
-                        if low.find(anchor, pos, endpos) >= 0:
-                            break
-                    else:
-                        continue
-                patterns.append(part.lower)
+            patterns, target = [part.lower for part in self.parts if not part.absent(low, pos, endpos)], low
         if len(patterns) == 1:  # (the common case: one branch's words occur)
             yield from patterns[0].finditer(target, pos, endpos)
             return
