@@ -174,3 +174,16 @@ def test_text_that_lower_casing_lengthens_reads_the_same(tmp_path):
     assert all(article.text[f.start : f.end] == f.text for f in figures)
     assert [(d.text, d.date) for d in extract_dates(article)] == [(d.text, d.date) for d in extract_dates(plain)]
     assert [(e.kind, e.date, e.actors) for e in article_events(article)] == [(e.kind, e.date, e.actors) for e in article_events(plain)]
+
+
+def test_article_is_read_only_and_pickles_without_its_cache(article_000):
+    """Records point into the text by offsets: it cannot be changed; worker processes get
+    the article without what other steps cached on it."""
+    import pickle
+
+    extract_figures(article_000)
+    with pytest.raises(AttributeError, match="read-only"):
+        article_000.text = "edited"
+    copy = pickle.loads(pickle.dumps(article_000))
+    assert copy.text == article_000.text and copy.sentences == article_000.sentences and copy.cache == {}
+    assert extract_figures(copy) == extract_figures(article_000)
