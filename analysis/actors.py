@@ -20,7 +20,15 @@ VIETNAMESE_SURNAMES = frozenset(
     "Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly To Truong Dinh Luong Dao".split()
 )
 _CONNECTORS = {"tại", "ở", "kiêm", "of", "to"}
-_WORD = re.compile(r"[^\s,.;:()\[\]\"“”!?]+(?:\.[A-Z][^\s,;:()]*)?")
+_WORD = r"[^\s,.;:()\[\]\"“”!?]+(?:\.[A-Z][^\s,;:()]*)?"
+# lower-case letters a name word cannot start with (all of them lower case: tested)
+LOWER_CASE_STARTS = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+# The words after a title, one space apart, as far as they may belong to its name or posting:
+# a word that starts with a common lower-case letter ends the run, unless it is a connector.
+# One match instead of a match per word; the words are then judged one by one.
+_NAME_RUN = re.compile(
+    rf"(?: (?:(?:tại|ở|kiêm|of|to)(?=[\s,.;:()\[\]\"“”!?]|$)(?!\.[A-Z])|(?![{LOWER_CASE_STARTS}]){_WORD}))*"
+)
 
 
 @lru_cache(maxsize=1)
@@ -126,15 +134,14 @@ class Person(NamedTuple):
         return f"{self.title} {self.name}" if self.name else self.title
 
 
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def _split_name(words: list[tuple[str, int, int]]) -> int | None:
     """Index where the name starts in the trailing capitalised ``words``, or None (no name)."""
-    if not words:
-        return None
-    texts = [w for w, _, _ in words]
+    return _name_start(tuple(w for w, _, _ in words)) if words else None
+
+
+@lru_cache(maxsize=4096)
+def _name_start(texts: tuple[str, ...]) -> int | None:
+    """(Cached: the same few names recur through an article and a corpus.)"""
     joined = " ".join(texts)
     if joined in _is_place():
         return None
@@ -156,20 +163,18 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Perso
     for title_start, title_end in _title_matches(text, start, end):
         if people and title_start < people[-1].end:
             continue
-        pos = title_end
         run: list[tuple[str, int, int]] = []
-        while True:
-            word = _WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
-            if not word or word.end() > end:
+        word_end = title_end
+        for token in _NAME_RUN.match(text, title_end).group().split(" ")[1:]:
+            word_start, word_end = word_end + 1, word_end + 1 + len(token)
+            if word_end > end:
                 break
-            token = word.group(0)
-            if _is_capitalised(token):
-                run.append((token, word.start(), word.end()))
+            if token[0].isupper():
+                run.append((token, word_start, word_end))
             elif token in _CONNECTORS and _split_name(run) is None:
                 run = []  # "Đại sứ Việt Nam tại Mỹ …": the posting is part of the title
             else:
                 break
-            pos = word.end()
         name_index = _split_name(run)
         if name_index is None:
             title_end = run[-1][2] if run and " ".join(w for w, _, _ in run) in _is_place() else title_end

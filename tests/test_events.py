@@ -81,6 +81,29 @@ def test_people_titles_as_written():
     assert translate_actor("nguyên thượng nghị sĩ Mỹ Patrick Leahy") == "former US Senator Patrick Leahy"
 
 
+def test_lower_case_starts_are_all_lower_case():
+    from analysis.actors import LOWER_CASE_STARTS
+
+    letters = re.sub(r"(.)-(.)", lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), LOWER_CASE_STARTS)
+    assert letters and all(letter.islower() and not letter.isupper() for letter in letters)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tổng thống Đức Frank-Walter Steinmeier phát biểu.", [("Tổng thống Đức", "Frank-Walter Steinmeier")]),
+    ("Đại sứ Mỹ tại Việt Nam Marc Knapper nói.", [("Đại sứ Mỹ tại Việt Nam", "Marc Knapper")]),
+    ("Tổng thống Donald Trump tại Nhà Trắng.", [("Tổng thống", "Donald Trump")]),  # a posting after a name ends it
+    ("Thủ tướng Nguyễn Văn A. B. C. dự họp.", [("Thủ tướng", "Nguyễn Văn A")]),
+    ("Chủ tịch Quốc hội 2026 Ông B.", [("Chủ tịch Quốc hội", None)]),  # a number ends the name
+    ("Tổng Bí thư Tô Lâm\u00a0Hà Nội", [("Tổng Bí thư", "Tô Lâm")]),  # words are one plain space apart
+    ("Tổng Bí thư", [("Tổng Bí thư", None)]),
+    ("Bộ trưởng Thương mại Mỹ tại.Hội nghị", [("Bộ trưởng Thương mại Mỹ", None)]),
+])
+def test_people_words_after_the_title(text, expected):
+    assert [(p.title, p.name) for p in find_people(text)] == expected
+    for person in find_people(text):
+        assert text[person.start : person.end] == person.label
+
+
 def _story(article_000, article_003, language):
     events = extract_events([article_000, article_003])
     figures = extract_figures(article_000) + extract_figures(article_003)
