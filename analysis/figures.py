@@ -259,16 +259,24 @@ def _evidence() -> tuple:
                  (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0)))
 
 
+def _lower_case_is_exact(text: str, lower: str) -> bool:
+    """Whether the lower-case evidence patterns find exactly what the exact ones find in
+    ``text``: they do when lower-casing keeps the length and every "us" and "u.s" of the text
+    is written "US" and "U.S" (the only words the exact patterns match with their case)."""
+    return len(lower) == len(text) and lower.count("us") == text.count("US") and lower.count("u.s") == text.count("U.S")
+
+
 @lru_cache(maxsize=256)
 def _strongest_direction(text: str) -> str | None:
     """The direction the strongest, latest evidence in ``text`` gives (cached: every figure of a
     sentence asks about the same sentence)."""
     best = None
     lower = text.lower()
+    exact = not _lower_case_is_exact(text, lower)
     for direction, pattern, wider, strength in _evidence():
         if wider.search(lower) is None:  # (a quick "no": the exact pattern is slower)
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if exact else wider.finditer(lower):
             key = (strength, match.end())
             if best is None or key > best[0]:
                 best = (key, direction)

@@ -109,3 +109,19 @@ def test_lower_case_evidence_is_wider_than_the_exact_patterns():
         for _, pattern, wider, _ in _evidence():
             for match in pattern.finditer(text):
                 assert wider.search(text.lower(), match.start()) is not None
+
+
+@pytest.mark.parametrize("text", TEXTS + [
+    "Mỹ là nhà đầu tư lớn thứ 11 vào Việt Nam với 1.409 dự án.", "US firms invested $2 billion in Vietnam.",
+    "Vietnamese companies invest in the U.S. and USA markets; FDI from the US rose.",
+    "Doanh nghiệp Việt Nam đầu tư sang Hoa Kỳ 1,2 tỷ USD, USA và U.S.A.", "US investment in VIETNAM and in the usa",
+    "Us firms and U.s. investors invested in the Us; thus the business of USA trade.",
+])
+def test_lower_case_evidence_stands_for_the_exact_patterns_when_us_is_in_capitals(text):
+    from analysis.figures import _evidence, _lower_case_is_exact
+
+    if not _lower_case_is_exact(text, text.lower()):
+        assert any(w in text for w in ("Us", "U.s", "us"))
+        return
+    for _, pattern, wider, _ in _evidence():
+        assert [(m.start(), m.end()) for m in wider.finditer(text.lower())] == [(m.start(), m.end()) for m in pattern.finditer(text)]
