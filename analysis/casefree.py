@@ -75,15 +75,26 @@ class CaseFree:
     words from the text with ``start()``/``end()``.
     """
 
-    def __init__(self, pattern: str, anchors: tuple[str, ...] | re.Pattern = ()):
+    def __init__(self, pattern: str, anchors: tuple[str, ...] | re.Pattern = (), exact: str | None = None,
+                 capitals: tuple[str, ...] = ()):
         """``anchors``: lower-case words of which every match holds one (or a small pattern
         every match holds); where none occurs, the text is not scanned at all (``str.find``
-        is many times faster than a scan)."""
+        is many times faster than a scan).
+
+        ``exact`` and ``capitals``: for a pattern that counts a few words only in capitals
+        ("US", not the word "us"). ``pattern`` matches them in any case; ``exact`` is the
+        pattern as meant, for ``re.IGNORECASE`` (those words inside ``(?-i:…)``); ``capitals``
+        are the words in lower case. On a text that writes each of them only in capitals the
+        two find the same; on any other text the exact pattern runs, after a quick "no" from
+        the lower-case one (which finds more).
+        """
         words = "" if isinstance(anchors, re.Pattern) else "".join(anchors)
-        letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern) + words  # not escapes or group names
+        letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern) + words + "".join(capitals)  # not escapes or group names
         if any(ch.isupper() for ch in letters):
             raise ValueError(f"a case-free pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
+        self.exact = exact or pattern
+        self.capitals = capitals
         # many words are looked for by one small pattern (one scan instead of a find each)
         self.anchors = anchors if isinstance(anchors, re.Pattern) or len(anchors) <= 3 else \
             re.compile(by_first_letter("|".join(map(re.escape, anchors))))
@@ -97,7 +108,7 @@ class CaseFree:
             self.lower = re.compile(by_first_letter(self.pattern))
             return self.lower
         if name == "any_case":
-            self.any_case = re.compile(self.pattern, re.IGNORECASE)
+            self.any_case = re.compile(self.exact, re.IGNORECASE)
             return self.any_case
         raise AttributeError(name)
 
@@ -111,25 +122,84 @@ class CaseFree:
                 return False
         return bool(anchors)
 
+    def _needs_exact(self, text: str, low: str) -> bool:
+        """Whether ``text`` writes one of the capitals words otherwise than in capitals."""
+        for word in self.capitals:
+            if low.count(word) != text.count(word.upper()):
+                return True
+        return False
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         low = lowered(text)
         if low is None:
             return self.any_case.search(text, pos, endpos)
-        return None if self.absent(low, pos, endpos) else self.lower.search(low, pos, endpos)
+        if self.absent(low, pos, endpos):
+            return None
+        found = self.lower.search(low, pos, endpos)
+        if found is not None and self.capitals and self._needs_exact(text, low):
+            return self.any_case.search(text, pos, endpos)
+        return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         low = lowered(text)
         if low is None:
             return self.any_case.finditer(text, pos, endpos)
-        return iter(()) if self.absent(low, pos, endpos) else self.lower.finditer(low, pos, endpos)
+        if self.absent(low, pos, endpos):
+            return iter(())
+        if self.capitals and self._needs_exact(text, low):
+            return self.any_case.finditer(text, pos, endpos) if self.lower.search(low, pos, endpos) else iter(())
+        return self.lower.finditer(low, pos, endpos)
 
     def occurs_in(self, text: str) -> bool:
         """Whether the pattern occurs anywhere in ``text`` (a short clause: not cached)."""
+        if self.capitals:
+            return self.search(text) is not None
         return self.lower.search(text.lower()) is not None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         low = lowered(text)
-        return self.any_case.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
+        if low is None or (self.capitals and self._needs_exact(text, low)):
+            return self.any_case.match(text, pos, endpos)
+        return self.lower.match(low, pos, endpos)
+
+
+class Vocabulary:
+    """Words of several kinds (the names of metrics …) found by one case-free pattern; the
+    kind of a match is told by its words.
+
+    One alternation of named groups (``(?P<exports>…)|(?P<imports>…)``) cannot be grouped
+    by first letter, so the engine tries every group at every position; the words of all
+    kinds in one flat alternation can. The kind of a match is the first kind whose words
+    match all of it: exactly the group the alternation of groups reports, as long as the
+    words use no look-arounds or boundaries (checked). Kinds are cached by the words.
+    """
+
+    def __init__(self, kinds: dict[str, str]):
+        """``kinds``: kind → its words, a lower-case alternation, in the alternation's order."""
+        for words in kinds.values():
+            if re.search(r"\(\?<?[=!]|\\[bBAZ]|[\^$]", words):
+                raise ValueError(f"the words of a vocabulary cannot use look-arounds or boundaries: {words!r}")
+        self.words = CaseFree("|".join(kinds.values()))
+        self.kinds = kinds
+        self._kind_of: dict[str, str] = {}
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.words.finditer(text, pos, endpos)
+
+    def kind(self, match: re.Match) -> str:
+        words = match.group()
+        kind = self._kind_of.get(words)
+        if kind is None:
+            kind = next(kind for kind, pattern in self.kinds.items() if re.fullmatch(pattern, words, re.IGNORECASE))
+            self._kind_of[words] = kind
+        return kind
+
+    def last_kind(self, text: str) -> str | None:
+        """The kind of the last words found in ``text``, or None."""
+        found = None
+        for found in self.words.finditer(text):
+            pass
+        return None if found is None else self.kind(found)
 
 
 class FirstOf:

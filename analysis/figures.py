@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .articles import Article, Sentence
-from .casefree import CaseFree, FirstOf, lowered
+from .casefree import CaseFree, FirstOf, Vocabulary, lowered
 from .dates import article_dates
 from .errors import MalformedNumber, Problem
 from .numbers import Amount, find_amounts
@@ -31,32 +31,45 @@ _US = r"(?:Mỹ|Hoa Kỳ|Hoa Kì|(?-i:US|U\.S\.?|USA)|United States|America|Amer
 
 
 def _rx(pattern: str) -> re.Pattern:
+    """A pattern of trade news as written, ignoring case (for the descriptions of ranks, which
+    quote the words they match)."""
     return re.compile(pattern.replace("{VN}", _VN).replace("{US}", _US), re.IGNORECASE)
 
 
-METRIC_WORDS = _rx(
-    r"(?P<trade_total>kim ngạch (?:thương mại|xuất nhập khẩu|hai chiều)|thương mại hai chiều|thương mại song phương|"
-    r"xuất nhập khẩu|tổng kim ngạch|two-way trade|bilateral trade|total trade|trade turnover|trade volume|"
-    r"trade (?:value|between)|goods trade|trade in goods|trade total(?:l?ed|l?ing))"
-    r"|(?P<trade_surplus>xuất siêu|nhập siêu|thặng dư|thâm hụt|trade gap|surplus|deficit)"
-    r"|(?P<exports>xuất khẩu|exports?|exported|shipments)"
-    r"|(?P<imports>nhập khẩu|imports?|imported)"
-    r"|(?P<fdi_capital>vốn đầu tư|vốn đăng ký|tổng vốn|vốn FDI|FDI|vốn|đầu tư|investments?|invested|capital)"
-)
-GROWTH_WORDS = _rx(
-    r"(?P<up>tăng trưởng|tăng|rise|rose|risen|rising|up|increased?|increasing|grew|grown|growth|jumped|surged|climbed|gained)"
-    r"|(?P<down>giảm|sụt giảm|fell|fallen|falling|down|decreased?|declined?|dropped|slumped|contracted|shrank)"
-)
-SHARE_WORDS = _rx(r"chiếm|tỷ trọng|tỉ trọng|share|accounting for|accounted for|accounts for|making up")
-_CHANGE_TO = _rx(r"(?:lên|đến|tới|to|lên mức|đạt)\s*$")
-COUNT_NOUNS = _rx(
+def _words(pattern: str) -> CaseFree:
+    """A pattern of trade news, written in lower case, that ignores case, except that "US" is
+    the United States only in capitals ("us" is a word); matched on lower-cased text (see
+    casefree), which is several times faster than ``re.IGNORECASE``."""
+    if "{US}" not in pattern:
+        return CaseFree(pattern.replace("{VN}", _VN.lower()))
+    return CaseFree(pattern.replace("{VN}", _VN.lower()).replace("{US}", _US.lower().replace("(?-i:", "(?:")),
+                    exact=pattern.replace("{VN}", _VN).replace("{US}", _US), capitals=("us", "u.s"))
+
+
+METRIC_WORDS = Vocabulary({
+    "trade_total": r"kim ngạch (?:thương mại|xuất nhập khẩu|hai chiều)|thương mại hai chiều|thương mại song phương|"
+                   r"xuất nhập khẩu|tổng kim ngạch|two-way trade|bilateral trade|total trade|trade turnover|trade volume|"
+                   r"trade (?:value|between)|goods trade|trade in goods|trade total(?:l?ed|l?ing)",
+    "trade_surplus": r"xuất siêu|nhập siêu|thặng dư|thâm hụt|trade gap|surplus|deficit",
+    "exports": r"xuất khẩu|exports?|exported|shipments",
+    "imports": r"nhập khẩu|imports?|imported",
+    "fdi_capital": r"vốn đầu tư|vốn đăng ký|tổng vốn|vốn fdi|fdi|vốn|đầu tư|investments?|invested|capital",
+})
+GROWTH_WORDS = Vocabulary({
+    "up": r"tăng trưởng|tăng|rise|rose|risen|rising|up|increased?|increasing|grew|grown|growth|jumped|surged|climbed|gained",
+    "down": r"giảm|sụt giảm|fell|fallen|falling|down|decreased?|declined?|dropped|slumped|contracted|shrank",
+})
+SHARE_WORDS = _words(r"chiếm|tỷ trọng|tỉ trọng|share|accounting for|accounted for|accounts for|making up")
+_CHANGE_BY = _words(r"(?:tăng|giảm|tăng thêm|giảm bớt|up|down|by)\s*$")
+_CHANGE_TO = _words(r"(?:lên|đến|tới|to|lên mức|đạt)\s*$")
+COUNT_NOUNS = _words(
     r"(?:cơ sở giáo dục|cơ sở|trường đại học|trường|doanh nghiệp|công ty|tập đoàn|nhà đầu tư|quốc gia|nước|"
     r"vùng lãnh thổ|thỏa thuận|thoả thuận|hiệp định|văn kiện|bản ghi nhớ|hợp đồng|đoàn|người|lượt|nhà lãnh đạo|lãnh đạo|"
     r"du học sinh|sinh viên|học sinh|chuyến bay|chuyến|cuộc|thành viên|bang|tỉnh|thành phố|địa phương|chuyên gia|"
     r"lao động|việc làm|máy bay|tàu|cơ quan|tổ chức|sự kiện|chương trình|nhà máy|hội nghị|nghị sĩ|thượng nghị sĩ|"
     r"đối tác|hãng|ngân hàng|học bổng|mặt hàng|sản phẩm|"
     r"schools?|universities|university|companies|company|firms?|businesses|investors|countries|economies|"
-    r"agreements?|deals?|memorand(?:a|ums?)|MOUs?|contracts?|delegations?|people|visitors|students|leaders|"
+    r"agreements?|deals?|memorand(?:a|ums?)|mous?|contracts?|delegations?|people|visitors|students|leaders|"
     r"members|states|provinces|cities|experts|workers|jobs|aircraft|planes|ships|agencies|organi[sz]ations|"
     r"events|programs|programmes|factories|plants|lawmakers|senators|banks|scholarships|products)\b"
 )
@@ -79,31 +92,33 @@ RANK = FirstOf([
 _TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,40}$")
 
 # Direction evidence: who exports to or invests in whom.
-INVEST_VN_US = _rx(
+INVEST_VN_US = _words(
     r"nhận đầu tư (?:của|từ) {VN}|đầu tư (?:của|từ) {VN}|đầu tư (?:ra nước ngoài|sang|vào|tại) {US}|{VN}\s+(?:\w+\s+){0,3}đầu tư (?:sang|vào|tại) {US}|"
     r"{VN} (?:investment|investors|firms|companies|enterprises)\b[^.;]{0,40}\bin (?:the )?{US}|invest(?:ed|ing|ment|ments)? in (?:the )?{US}|outward investment"
 )
-INVEST_US_VN = _rx(
+INVEST_US_VN = _words(
     r"đầu tư (?:trực tiếp )?(?:nước ngoài )?(?:vào|tại) {VN}|đầu tư (?:của|từ) {US}|nhà đầu tư (?:nước ngoài )?(?:lớn )?(?:của )?{US}|{US} (?:là|là nhà đầu tư|đầu tư)|"
-    r"{US} (?:investment|investors|firms|companies)\b[^.;]{0,40}\bin {VN}|invest(?:ed|ing|ment|ments)? in {VN}|(?:FDI|investment) (?:from|by) (?:the )?{US}|"
-    r"(?:vốn|FDI|đầu tư)[^.;,]{0,20}(?:từ|của) {US}|(?:doanh nghiệp|nhà đầu tư|tập đoàn|công ty) {US}|{US} (?:investors|firms|companies|businesses)"
+    r"{US} (?:investment|investors|firms|companies)\b[^.;]{0,40}\bin {VN}|invest(?:ed|ing|ment|ments)? in {VN}|(?:fdi|investment) (?:from|by) (?:the )?{US}|"
+    r"(?:vốn|fdi|đầu tư)[^.;,]{0,20}(?:từ|của) {US}|(?:doanh nghiệp|nhà đầu tư|tập đoàn|công ty) {US}|{US} (?:investors|firms|companies|businesses)"
 )
 # the United States named in the sentence: without it an investment figure is not the US's
 # (total FDI into Vietnam has no direction here)
-US_NAMED = _rx(r"{US}")
+US_NAMED = _words(r"{US}")
 # Where the money or projects are, when no verb of investing says who invests: weaker evidence.
-LOCATED_VN = _rx(r"(?:\bin|\binto|tại|vào) {VN}")
-LOCATED_US = _rx(r"(?:\bin|\binto|tại|vào|sang) (?:the )?{US}")
-INVEST_WORDS = _rx(r"đầu tư|FDI|invest|\bvốn\b|capital")
-SURPLUS_WORDS = _rx(r"xuất siêu|nhập siêu|thặng dư|thâm hụt|surplus|deficit|trade gap")
-US_EXPORTER = _rx(r"{US}\W{0,3}(?:xuất khẩu|exports?|exported|shipments)|(?:xuất khẩu|exports?|shipments) (?:của|từ|from|of) (?:the )?{US}|(?:xuất khẩu|exports?|shipments|xuất)(?: hàng hóa)? (?:sang|vào|to) {VN}")
-US_IMPORTER = _rx(r"{US}\W{0,3}(?:nhập khẩu|imports?|imported)|(?:nhập khẩu|imports?) (?:của|từ|from) (?:the )?{VN}|(?:nhập khẩu|imports?) (?:vào|into|to) (?:the )?{US}")
-WITH_VN = _rx(r"(?:với|with) {VN}")
-WITH_US = _rx(r"(?:với|with) (?:the )?{US}")
-US_SUBJECT = _rx(r"{US}\W{0,3}(?:\w+\s+){0,3}$")
-VN_SUBJECT = _rx(r"{VN}\W{0,3}(?:\w+\s+){0,3}$")
-EXPORT_MARKET = _rx(r"thị trường xuất khẩu|export market|export destination")
-IMPORT_MARKET = _rx(r"thị trường nhập khẩu|nguồn nhập khẩu|nhà cung cấp|import (?:market|source)|supplier")
+LOCATED_VN = _words(r"(?:\bin|\binto|tại|vào) {VN}")
+LOCATED_US = _words(r"(?:\bin|\binto|tại|vào|sang) (?:the )?{US}")
+INVEST_WORDS = _words(r"đầu tư|fdi|invest|v(?<!\wv)ốn\b|capital")
+SURPLUS_WORDS = _words(r"xuất siêu|nhập siêu|thặng dư|thâm hụt|surplus|deficit|trade gap")
+US_EXPORTER = _words(r"{US}\W{0,3}(?:xuất khẩu|exports?|exported|shipments)|(?:xuất khẩu|exports?|shipments) (?:của|từ|from|of) (?:the )?{US}|(?:xuất khẩu|exports?|shipments|xuất)(?: hàng hóa)? (?:sang|vào|to) {VN}")
+US_IMPORTER = _words(r"{US}\W{0,3}(?:nhập khẩu|imports?|imported)|(?:nhập khẩu|imports?) (?:của|từ|from) (?:the )?{VN}|(?:nhập khẩu|imports?) (?:vào|into|to) (?:the )?{US}")
+WITH_VN = _words(r"(?:với|with) {VN}")
+WITH_US = _words(r"(?:với|with) (?:the )?{US}")
+US_SUBJECT = _words(r"{US}\W{0,3}(?:\w+\s+){0,3}$")
+VN_SUBJECT = _words(r"{VN}\W{0,3}(?:\w+\s+){0,3}$")
+EXPORT_MARKET = _words(r"thị trường xuất khẩu|export market|export destination")
+IMPORT_MARKET = _words(r"thị trường nhập khẩu|nguồn nhập khẩu|nhà cung cấp|import (?:market|source)|supplier")
+# investment evidence: direction and strength (a verb of investing, or only a location)
+_EVIDENCE = (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0))
 
 
 # a sentence without a digit, an ordinal or a "largest" states no figure (cheap tests first)
@@ -161,20 +176,14 @@ class _Found(NamedTuple):
 
 
 def _last_metric(window: str) -> str | None:
-    found = None
-    for match in METRIC_WORDS.finditer(window):
-        found = match.lastgroup
-    return found
+    return METRIC_WORDS.last_kind(window)
 
 
 def _metric_after(after: str) -> str | None:
     """The metric named right after the amount, in its own clause: "$123.5 billion goods trade
     surplus", "12 tỷ USD kim ngạch xuất khẩu"."""
     clause = re.split(r"[,;:()]|\s(?:while|and|but|trong khi|và|nhưng)\s", after, maxsplit=1)[0][:50]
-    found = None
-    for match in METRIC_WORDS.finditer(clause):  # the head noun ends the phrase: "goods trade surplus"
-        found = match.lastgroup
-    return found
+    return METRIC_WORDS.last_kind(clause)  # the head noun ends the phrase: "goods trade surplus"
 
 
 def _other_partner() -> re.Pattern:
@@ -192,7 +201,7 @@ def _other_partner() -> re.Pattern:
 
 _OTHER_PARTNER = None
 # flows of the whole economy, not with one partner
-WHOLE_ECONOMY = _rx(r"cả nước|toàn quốc|ra thế giới|toàn cầu|nationwide|overall|worldwide|globally|total (?:exports|imports) of Vietnam")
+WHOLE_ECONOMY = _words(r"cả nước|toàn quốc|ra thế giới|toàn cầu|nationwide|overall|worldwide|globally|total (?:exports|imports) of vietnam")
 
 
 def _trade_direction(metric: str, before: str, after: str) -> str | None:
@@ -245,38 +254,13 @@ def _us_named(sentence: str) -> bool:
     return bool(US_NAMED.search(sentence))
 
 
-def _wider_in_lower_case(pattern: re.Pattern) -> re.Pattern:
-    """The pattern in lower case, for lower-cased text, with "US" no longer told from "us": it
-    matches wherever the pattern does (and a little more), many times faster; where it finds
-    nothing, the pattern cannot match."""
-    source = pattern.pattern.replace(_VN, _VN.lower()).replace(_US, _US.lower().replace("(?-i:", "(?:")).replace("FDI", "fdi")
-    return CaseFree(source).lower
-
-
-@lru_cache(maxsize=1)
-def _evidence() -> tuple:
-    return tuple((direction, pattern, _wider_in_lower_case(pattern), strength) for direction, pattern, strength in
-                 (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0)))
-
-
-def _lower_case_is_exact(text: str, lower: str) -> bool:
-    """Whether the lower-case evidence patterns find exactly what the exact ones find in
-    ``text``: they do when lower-casing keeps the length and every "us" and "u.s" of the text
-    is written "US" and "U.S" (the only words the exact patterns match with their case)."""
-    return len(lower) == len(text) and lower.count("us") == text.count("US") and lower.count("u.s") == text.count("U.S")
-
-
 @lru_cache(maxsize=256)
 def _strongest_direction(text: str) -> str | None:
     """The direction the strongest, latest evidence in ``text`` gives (cached: every figure of a
     sentence asks about the same sentence)."""
     best = None
-    lower = text.lower()
-    exact = not _lower_case_is_exact(text, lower)
-    for direction, pattern, wider, strength in _evidence():
-        if wider.search(lower) is None:  # (a quick "no": the exact pattern is slower)
-            continue
-        for match in pattern.finditer(text) if exact else wider.finditer(lower):
+    for direction, pattern, strength in _EVIDENCE:
+        for match in pattern.finditer(text):
             key = (strength, match.end())
             if best is None or key > best[0]:
                 best = (key, direction)
@@ -378,12 +362,10 @@ class _SentenceReader:
             if amount.unit == "projects":
                 # projects with capital beside them are investment projects
                 metric = "fdi_projects" if INVEST_WORDS.search(text[s.start : s.end]) or re.search(r"worth|trị giá|USD|\$", after) else "count"
-            elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and re.search(r"(?:tăng|giảm|tăng thêm|giảm bớt|up|down|by)\s*$", before, re.IGNORECASE) and not _CHANGE_TO.search(before)):
-                growth = None
+            elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and _CHANGE_BY.search(before) and not _CHANGE_TO.search(before)):
                 # the change is said in the number's own clause: "…, tăng 28,6%", "fell 5.6%"
                 own_clause = re.split(r"[,;:()]|\s(?:và|and|while|trong khi|nhưng|but)\s", before)[-1][-50:]
-                for match in GROWTH_WORDS.finditer(own_clause):
-                    growth = match.lastgroup
+                growth = GROWTH_WORDS.last_kind(own_clause)
                 if growth:
                     metric = "growth"
                     if growth == "down":

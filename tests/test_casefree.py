@@ -23,8 +23,9 @@ def test_case_free_patterns_match_as_ignorecase(name):
     pattern = PATTERNS[name]
     for text in TEXTS:
         low = lowered(text)
-        expected = [(m.start(), m.end()) for m in re.compile(pattern.pattern, re.IGNORECASE).finditer(text)]
-        assert [(m.start(), m.end()) for m in pattern.lower.finditer(low)] == expected
+        expected = [(m.start(), m.end()) for m in re.compile(pattern.exact, re.IGNORECASE).finditer(text)]
+        if not pattern._needs_exact(text, low):  # (see the test of capitals below)
+            assert [(m.start(), m.end()) for m in pattern.lower.finditer(low)] == expected
         assert [(m.start(), m.end()) for m in pattern.finditer(text)] == expected
 
 
@@ -98,30 +99,44 @@ def test_amount_forms_match_as_one_pattern():
     assert len(expected) >= 12
 
 
-def test_lower_case_evidence_is_wider_than_the_exact_patterns():
-    """A quick "no" from the lower-case form must never hide a match of the exact pattern."""
-    from analysis.figures import _evidence
-
-    texts = TEXTS + ["Mỹ là nhà đầu tư lớn thứ 11 vào Việt Nam với 1.409 dự án.", "US firms invested $2 billion in Vietnam.",
-                     "Vietnamese companies invest in the U.S. and USA markets; FDI from the US rose.",
-                     "Doanh nghiệp Việt Nam đầu tư sang Hoa Kỳ 1,2 tỷ USD.", "us investment in vietnam (lower case)"]
-    for text in texts:
-        for _, pattern, wider, _ in _evidence():
-            for match in pattern.finditer(text):
-                assert wider.search(text.lower(), match.start()) is not None
-
-
-@pytest.mark.parametrize("text", TEXTS + [
+CAPITALS_TEXTS = TEXTS + [
     "Mỹ là nhà đầu tư lớn thứ 11 vào Việt Nam với 1.409 dự án.", "US firms invested $2 billion in Vietnam.",
     "Vietnamese companies invest in the U.S. and USA markets; FDI from the US rose.",
     "Doanh nghiệp Việt Nam đầu tư sang Hoa Kỳ 1,2 tỷ USD, USA và U.S.A.", "US investment in VIETNAM and in the usa",
     "Us firms and U.s. investors invested in the Us; thus the business of USA trade.",
-])
-def test_lower_case_evidence_stands_for_the_exact_patterns_when_us_is_in_capitals(text):
-    from analysis.figures import _evidence, _lower_case_is_exact
+    "us investment in vietnam (lower case); exports to us rose, with us",
+]
 
-    if not _lower_case_is_exact(text, text.lower()):
-        assert any(w in text for w in ("Us", "U.s", "us"))
-        return
-    for _, pattern, wider, _ in _evidence():
-        assert [(m.start(), m.end()) for m in wider.finditer(text.lower())] == [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+@pytest.mark.parametrize("name", sorted(name for name, pattern in PATTERNS.items() if pattern.capitals))
+def test_patterns_with_capitals_find_what_the_exact_pattern_finds(name):
+    """"US" counts only in capitals: the lower-case form runs only where it finds the same, and
+    it finds more, so its quick "no" never hides a match of the exact pattern."""
+    pattern = PATTERNS[name]
+    exact = re.compile(pattern.exact, re.IGNORECASE)
+    lower_case_used = 0
+    for text in CAPITALS_TEXTS:
+        expected = [(m.start(), m.end()) for m in exact.finditer(text)]
+        assert [(m.start(), m.end()) for m in pattern.finditer(text)] == expected
+        assert (pattern.search(text) is None) == (not expected)
+        for start, _ in expected:
+            assert pattern.lower.search(text.lower(), start) is not None
+        if not pattern._needs_exact(text, text.lower()):
+            lower_case_used += 1
+            assert [(m.start(), m.end()) for m in pattern.lower.finditer(text.lower())] == expected
+    assert lower_case_used >= 4
+
+
+def test_vocabulary_kinds_are_the_groups_of_one_alternation():
+    texts = TEXTS + ["Xuất nhập khẩu và xuất khẩu, nhập siêu, vốn FDI, two-way trade, exports rose; trade totalled $5bn, "
+                     "goods trade surplus, shipments and imported goods; tăng trưởng 5%, giảm, sụt giảm, fell, rising."]
+    for vocabulary in (figures.METRIC_WORDS, figures.GROWTH_WORDS):
+        groups = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in vocabulary.kinds.items()), re.IGNORECASE)
+        for text in texts:
+            expected = [(m.start(), m.end(), m.lastgroup) for m in groups.finditer(text)]
+            assert [(m.start(), m.end(), vocabulary.kind(m)) for m in vocabulary.finditer(text)] == expected
+            assert vocabulary.last_kind(text) == (expected[-1][2] if expected else None)
+    with pytest.raises(ValueError, match="look-arounds"):
+        from analysis.casefree import Vocabulary
+
+        Vocabulary({"a": r"up\b"})
