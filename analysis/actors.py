@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .casefree import by_first_letter
 from .glossary import glossary, trie_pattern
 
 VIETNAMESE_SURNAMES = frozenset(
@@ -239,10 +240,16 @@ _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday The This That A An".split()
 )
-_PLACE_LEAD = re.compile(
-    r"(?:(?<!\w)(?:tại|ở|đến|tới|sang|thăm|in|at|to|visit(?:ed)?)\s+)(?P<place>sân bay(?: quân sự)? [A-Z]\w+|[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})"
-    r"|\((?P<paren>[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,2})\)"
+# A place follows a word such as "tại", "thăm", "in" (the look-behind after the first letter,
+# so that the engine skips ahead on first letters), or stands in brackets. The two forms are
+# scanned apart: one pattern of both would be tried at every position. They never overlap (a
+# place holds no bracket; a bracketed place holds only capitalised words), so the matches of
+# both, in order, are those of their alternation.
+_PLACE_AFTER_WORD = re.compile(
+    "(?:" + by_first_letter("|".join(f"{w[0]}(?<!\\w{w[0]}){w[1:]}" for w in ("tại", "ở", "đến", "tới", "sang", "thăm", "in", "at", "to", "visit(?:ed)?")))
+    + r")\s+(?P<place>sân bay(?: quân sự)? [A-Z]\w+|[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})"
 )
+_PLACE_IN_BRACKETS = re.compile(r"\((?P<paren>[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,2})\)")
 
 
 def find_places(text: str, start: int, end: int, people: list[Person] = ()) -> list[str]:
@@ -252,9 +259,10 @@ def find_places(text: str, start: int, end: int, people: list[Person] = ()) -> l
     """
     places: list[str] = []
     titles = _title_pattern()
-    for match in _PLACE_LEAD.finditer(text, start, end):
-        place = (match.group("place") or match.group("paren") or "").strip()
-        group = "place" if match.group("place") else "paren"
+    found = sorted([*_PLACE_AFTER_WORD.finditer(text, start, end), *_PLACE_IN_BRACKETS.finditer(text, start, end)], key=lambda m: m.start())
+    for match in found:
+        group = "place" if match.re is _PLACE_AFTER_WORD else "paren"
+        place = match.group(group).strip()
         names = [p for p in people if p.name and match.start(group) < p.end and p.start < match.end(group)]
         if names:
             name_start = min(p.end - len(p.name) for p in names)
@@ -262,7 +270,7 @@ def find_places(text: str, start: int, end: int, people: list[Person] = ()) -> l
         if not place or titles.match(place) or place.split()[0] in _NOT_PLACES:
             continue
         known = _longest_place_prefix(place)
-        if match.group("paren") and not known:
+        if group == "paren" and not known:
             continue
         if known and len(known) < len(place) and place[len(known) :].strip()[:1].isupper() and known in glossary()["countries"]:
             place = known  # "Mỹ Nguyễn Quốc Dũng": the place ends where a name begins

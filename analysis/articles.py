@@ -29,7 +29,7 @@ _CAPTION_CREDIT = re.compile(
 )
 _BYLINE = re.compile(r"^(?:Theo|Nguồn|By|Source)\s*:?\s+\S.{0,100}$", re.IGNORECASE)
 _VISIBLE = re.compile(r"\S")
-_LAST_WORD = re.compile(r"([^\s(\"“]+)$")
+_NOT_IN_WORD = "(\"“"  # (with spaces) what ends the word before a full stop
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # a full stop that a space, a letter or the end follows: never the one inside "1.409"
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|[^\W\d_]|$)")
@@ -260,10 +260,12 @@ def blocks_have(blocks: list[Block], kind: str) -> bool:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
-    match = _LAST_WORD.search(text, max(0, dot - 40), dot)
-    if not match:
+    window = text[max(0, dot - 40) : dot]
+    if not window or window[-1].isspace() or window[-1] in _NOT_IN_WORD:
         return False
-    word = match.group(1)
+    word = window.split()[-1]  # the word the full stop ends: after the last space, bracket or quote
+    for mark in _NOT_IN_WORD:
+        word = word.rpartition(mark)[2]
     bare = word.lower().rstrip(".")
     if bare in _ABBREVIATIONS:
         return True

@@ -124,9 +124,16 @@ def unit_of(word: str | None, prefix: str | None) -> str | None:
     return CURRENCY_WORDS.get(lowered)
 
 
+# a qualifier ends its window, save spaces and "mức"/"mốc"/"con số" (a test before the pattern)
+_QUALIFIER_ENDS = tuple({phrase for words in QUALIFIERS.values() for phrase in words.split("|")} | {"mức", "mốc", "con số"})
+
+
 def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier word right before ``start`` ("khoảng", "gần", "more than" …), if any."""
-    match = _QUALIFIER.search(text[max(0, start - 30) : start])
+    window = text[max(0, start - 30) : start]
+    if not window.lower().rstrip().endswith(_QUALIFIER_ENDS):
+        return None
+    match = _QUALIFIER.search(window)
     if not match:
         return None
     return next(key for key in QUALIFIERS if match.group(key))

@@ -140,3 +140,17 @@ def test_vocabulary_kinds_are_the_groups_of_one_alternation():
         from analysis.casefree import Vocabulary
 
         Vocabulary({"a": r"up\b"})
+
+
+def test_places_scanned_apart_find_what_one_pattern_finds():
+    from analysis.actors import _PLACE_AFTER_WORD, _PLACE_IN_BRACKETS
+
+    whole = re.compile(
+        r"(?:(?<!\w)(?:tại|ở|đến|tới|sang|thăm|in|at|to|visit(?:ed)?)\s+)(?P<place>sân bay(?: quân sự)? [A-Z]\w+|[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})"
+        r"|\((?P<paren>[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,2})\)")
+    texts = TEXTS + ["Ông đến sân bay quân sự Andrews (Maryland) rồi tới Washington DC; visited Hanoi (Vietnam) and "
+                     "met in Ho Chi Minh City (Hồ Chí Minh), thăm Hà Nội (Việt Nam Mỹ) ởMỹ, at (The White House)."]
+    for text in texts:
+        expected = [(m.start(), m.end(), m.group("place") or m.group("paren")) for m in whole.finditer(text)]
+        found = sorted([*_PLACE_AFTER_WORD.finditer(text), *_PLACE_IN_BRACKETS.finditer(text)], key=lambda m: m.start())
+        assert [(m.start(), m.end(), m.group(1)) for m in found] == expected
