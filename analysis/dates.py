@@ -113,7 +113,7 @@ def _part_of_day(text: str) -> str | None:
     return match.group(0).lower() if match else None
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # (not "\d+": see articles._SENTENCE_END)
 # "cùng ngày" and its kin, each phrase looked for only where it occurs, and at a word start
 # (checked after the phrase, so that the engine searches for the phrase itself)
 _SAME_DAY = FirstOf([(rf"{phrase}(?<!\w{phrase})\b", (phrase,))

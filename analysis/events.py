@@ -81,7 +81,7 @@ class Event:
         return {k: record[k] for k in EVENT_FIELDS}
 
 
-_WORDS = re.compile(r"\w+")
+_WORDS = re.compile(r"\w\w*")  # (not "\w+": see articles._SENTENCE_END)
 
 
 def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
