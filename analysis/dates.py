@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -131,8 +132,9 @@ _MONTH_AFTER = re.compile("|".join(MONTHS_EN))
 # the words a date can begin with (besides its digits): part of day, "ngày", "tháng", months …
 _FIRST_WORDS = ("rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "vào", "ngày", "hôm", "quý", "tháng", "năm", "jan", "feb",
                 "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "q", "the", "first", "second", "third", "fourth")
-# such a word at a word start (after a space, a bracket or a quote, or at the very start)
-_DATE_START = CaseFree(r"(?:(?<=[\s(\"“'])|^)(?:" + "|".join(_FIRST_WORDS) + ")")
+# such a word at a word start (after a space, a bracket or a quote, or at the very start),
+# checked after its first letter so that the engine skips ahead on first letters
+_DATE_START = CaseFree("|".join(rf"{word[0]}(?<![^\s(\"“']{word[0]}){word[1:]}" for word in _FIRST_WORDS))
 
 
 def _may_be_date(text: str, low: str | None, start: int, end: int) -> bool:
@@ -144,6 +146,17 @@ def _may_be_date(text: str, low: str | None, start: int, end: int) -> bool:
     if low is None:  # (rare text: no shortcut, the pattern decides)
         return True
     return bool(_CUES.search(low, max(0, start - 25), start) or _MONTH_AFTER.search(low, end, end + 12))
+
+
+@lru_cache(maxsize=2)
+def digit_runs(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the runs of digits in ``text``: one scan of an article, which the
+    dates and the figures share (cached for the last articles)."""
+    starts, ends = [], []
+    for run in _DIGITS.finditer(text):
+        starts.append(run.start())
+        ends.append(run.end())
+    return starts, ends
 
 
 @lru_cache(maxsize=2)
@@ -160,16 +173,18 @@ def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
     found = []
     covered = start
     low = lowered(text)
-    for digits in _DIGITS.finditer(text, start, end):
-        if digits.start() < covered or not _may_be_date(text, low, digits.start(), digits.end()):
+    run_starts, run_ends = digit_runs(text)
+    for index in range(bisect_right(run_ends, start), bisect_left(run_starts, end)):
+        first = max(run_starts[index], start)  # (a run cut by the stretch's bounds, as a scan of it finds it)
+        if first < covered or not _may_be_date(text, low, first, min(run_ends[index], end)):
             continue
-        lowest = max(start, covered, digits.start() - _BEFORE)
-        words = _DATE_START.lower.finditer(low, lowest, digits.start() + 6) if low is not None else _DATE_START.finditer(text, lowest, digits.start() + 6)
-        starts = [m.start() for m in words if m.start() < digits.start()]
-        for position in starts + [digits.start()]:
-            form = DATE_AT_WORD if position < digits.start() else DATE_AT_DIGITS
+        lowest = max(start, covered, first - _BEFORE)
+        words = _DATE_START.lower.finditer(low, lowest, first + 6) if low is not None else _DATE_START.finditer(text, lowest, first + 6)
+        starts = [m.start() for m in words if m.start() < first]
+        for position in starts + [first]:
+            form = DATE_AT_WORD if position < first else DATE_AT_DIGITS
             match = form.lower.match(low, position, end) if low is not None else form.any_case.match(text, position, end)
-            if match and match.lastgroup != "same_day" and match.end() > digits.start():
+            if match and match.lastgroup != "same_day" and match.end() > first:
                 found.append(match)
                 covered = match.end()
                 break

@@ -9,14 +9,14 @@ Vietnamese and English, not from any one article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
 from .articles import Article, Sentence
 from .casefree import CaseFree, FirstOf, Vocabulary, lowered
-from .dates import article_dates
+from .dates import article_dates, digit_runs
 from .errors import MalformedNumber, Problem
 from .numbers import Amount, find_amounts
 from .periods import find_periods, is_cumulative
@@ -464,10 +464,15 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
     figures = []
     previous = None
     cues = _rank_cues(low) if low is not None else []
+    run_starts, run_ends = digit_runs(text)
     for sentence in article.sentences:
         if not sentence.is_prose:
             continue
-        digits = _DIGIT.search(text, sentence.start, sentence.end) is not None
+        # a digit in the sentence: a run of digits overlaps it (found once per article), with an
+        # ASCII digit in it (a digit of another script alone states no figure)
+        run = bisect_right(run_ends, sentence.start)
+        digits = (run < len(run_starts) and run_starts[run] < sentence.end
+                  and _DIGIT.search(text, max(run_starts[run], sentence.start), sentence.end) is not None)
         if low is not None:  # a cue in the sentence (one that runs past its end only costs a look)
             may_rank = bisect_left(cues, sentence.end) > bisect_left(cues, sentence.start) or (
                 digits and _ORDINAL_DIGITS.search(low, sentence.start, sentence.end) is not None)

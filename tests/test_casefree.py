@@ -154,3 +154,16 @@ def test_places_scanned_apart_find_what_one_pattern_finds():
         expected = [(m.start(), m.end(), m.group("place") or m.group("paren")) for m in whole.finditer(text)]
         found = sorted([*_PLACE_AFTER_WORD.finditer(text), *_PLACE_IN_BRACKETS.finditer(text)], key=lambda m: m.start())
         assert [(m.start(), m.end(), m.group(1)) for m in found] == expected
+
+
+def test_date_start_words_checked_after_their_first_letter():
+    """A word start checked after the first letter finds the words the plain look-behind finds."""
+    from analysis.dates import _DATE_START, _FIRST_WORDS
+
+    plain = re.compile(r"(?:(?<=[\s(\"“'])|^)(?:" + "|".join(_FIRST_WORDS) + ")")
+    texts = TEXTS + ["sáng 19/2, (ngày 5/3) \"tháng 7 năm 2025\" quý II, the first quarter of 2025; xsáng ngày, "
+                     "the thirdq; 'q1 2025', vào ngày 4 tháng 7, hôm 3/2, đêm 1/1, khuya, nov. 5 sept 2 jan"]
+    for text in texts:
+        low = text.lower()
+        assert [m.span() for m in _DATE_START.lower.finditer(low)] == [m.span() for m in plain.finditer(low)]
+        assert [m.span() for m in _DATE_START.lower.finditer(low, 5, 40)] == [m.span() for m in plain.finditer(low, 5, 40)]
