@@ -7,6 +7,7 @@ all would make extraction quadratic in the article's length.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -15,9 +16,9 @@ T = TypeVar("T")
 class SpanIndex(Generic[T]):
     """Records sorted by their ``start`` offset."""
 
-    def __init__(self, items, key=lambda item: item.start):
+    def __init__(self, items, key=attrgetter("start")):
         self.items: list[T] = sorted(items, key=key)
-        self.starts = [key(item) for item in self.items]
+        self.starts = list(map(key, self.items))
 
     def within(self, start: int, end: int) -> list[T]:
         """The records whose start lies in ``[start, end)``."""
