@@ -42,16 +42,53 @@ def _branches(pattern: str) -> list[str]:
     return branches + [pattern[start:]]
 
 
+def _group_end(pattern: str, start: int) -> int:
+    """The index just past the bracket that closes the group opened at ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            i += 1 if pattern[i : i + 1] == "]" else 0
+            while pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _spread(branch: str) -> list[str]:
+    """A branch that opens with a group of words, one branch per word: "(?:mỹ|us) x" gives
+    "mỹ x" and "us x", tried in the same order, so they match as the branch does."""
+    if not branch.startswith("(?:"):
+        return [branch]
+    end = _group_end(branch, 0)
+    words = _branches(branch[3 : end - 1])
+    if branch[end : end + 1] in ("?", "*", "+", "{") or (len(words) > 1 and re.search(r"(?<!\\)\((?!\?)|\(\?P<", branch[end:])):
+        return [branch]  # (a group repeated, or groups after it that spreading would repeat)
+    return [spread for word in words for spread in _spread(word + branch[end:])]
+
+
 def by_first_letter(pattern: str) -> str:
     """The same alternation with its branches grouped under their first letter.
 
     The regex engine tries every branch at every position; grouped, it tries one letter per
-    group. Only branches that start with a plain letter can be grouped (else the pattern
-    comes back as it was); at one position only branches with that letter can match, in
-    their original order, so the matches are the same.
+    group, and it skips ahead to where one of the letters occurs. A branch that opens with a
+    group of words is spread into one branch per word first. Only branches that then start
+    with a plain letter can be grouped (else the pattern comes back as it was); at one
+    position only branches with that letter can match, in their original order, so the
+    matches are the same.
     """
     groups: dict[str, list[str]] = {}
-    for branch in _branches(pattern):
+    for branch in (spread for branch in _branches(pattern) for spread in _spread(branch)):
         if not branch or not branch[0].isalpha() or branch[1:2] in ("?", "*", "+", "{"):
             return pattern
         groups.setdefault(branch[0], []).append(branch[1:])

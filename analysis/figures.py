@@ -105,8 +105,8 @@ INVEST_US_VN = _words(
 # (total FDI into Vietnam has no direction here)
 US_NAMED = _words(r"{US}")
 # Where the money or projects are, when no verb of investing says who invests: weaker evidence.
-LOCATED_VN = _words(r"(?:\bin|\binto|tại|vào) {VN}")
-LOCATED_US = _words(r"(?:\bin|\binto|tại|vào|sang) (?:the )?{US}")
+LOCATED_VN = _words(r"(?:i(?<!\wi)n|i(?<!\wi)nto|tại|vào) {VN}")
+LOCATED_US = _words(r"(?:i(?<!\wi)n|i(?<!\wi)nto|tại|vào|sang) (?:the )?{US}")
 INVEST_WORDS = _words(r"đầu tư|fdi|invest|v(?<!\wv)ốn\b|capital")
 SURPLUS_WORDS = _words(r"xuất siêu|nhập siêu|thặng dư|thâm hụt|surplus|deficit|trade gap")
 US_EXPORTER = _words(r"{US}\W{0,3}(?:xuất khẩu|exports?|exported|shipments)|(?:xuất khẩu|exports?|shipments) (?:của|từ|from|of) (?:the )?{US}|(?:xuất khẩu|exports?|shipments|xuất)(?: hàng hóa)? (?:sang|vào|to) {VN}")

@@ -34,6 +34,20 @@ def test_grouping_by_first_letter():
     assert by_first_letter("a?b|c") == "a?b|c"  # a quantified first letter cannot be grouped
     assert by_first_letter(r"(?P<x>a)|b") == r"(?P<x>a)|b"
     assert by_first_letter(r"a[|(]b|a\|c") == r"a(?:[|(]b|\|c)"
+    # a branch that opens with a group of words is spread, one branch per word, in order
+    assert by_first_letter(r"(?:mỹ|(?:us|u\.s)) là|vào") == r"mỹ là|u(?:s là|\.s là)|vào"
+    assert by_first_letter(r"(?:a|b)?c|d") == r"(?:a|b)?c|d"  # (a repeated group is not spread)
+    assert by_first_letter(r"(?:a|b)(?P<x>c)|d") == r"(?:a|b)(?P<x>c)|d"  # (nor one whose groups would repeat)
+
+
+@pytest.mark.parametrize("pattern", [r"(?:mỹ|hoa kỳ|(?:us|u\.s\.?|usa)|america|american)(?:'s)? (?:là|đầu tư)|vào (?:mỹ|us)",
+                                     r"(?:tăng|giảm|tăng thêm|up|by)\s*$", r"(?:i(?<!\wi)n|i(?<!\wi)nto|tại) (?:the )?(?:us|usa)\b"])
+def test_spread_branches_match_as_the_pattern(pattern):
+    texts = [t.lower() for t in TEXTS] + ["america's investors là nhà đầu tư; americans đầu tư vào usa và vào us, in the usa; "
+                                          "into us. tăng thêm , up by ; in usa", "giảm  ", "tăng thêm"]
+    for text in texts:
+        for start in (0, 3):
+            assert [m.span() for m in re.finditer(by_first_letter(pattern), text[start:])] == [m.span() for m in re.finditer(pattern, text[start:])]
 
 
 def test_case_free_patterns_must_be_written_in_lower_case():
