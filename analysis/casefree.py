@@ -66,15 +66,22 @@ def _group_end(pattern: str, start: int) -> int:
 
 
 def _spread(branch: str) -> list[str]:
-    """A branch that opens with a group of words, one branch per word: "(?:mỹ|us) x" gives
-    "mỹ x" and "us x", tried in the same order, so they match as the branch does."""
+    """A branch that opens with a group of words, one branch per first letter of the words:
+    "(?:mỹ|us|u\\.s) x" gives "mỹ x" and "u(?:s|\\.s) x", tried in the same order, so they
+    match as the branch does (words with different first letters never both match)."""
     if not branch.startswith("(?:"):
         return [branch]
     end = _group_end(branch, 0)
-    words = _branches(branch[3 : end - 1])
-    if branch[end : end + 1] in ("?", "*", "+", "{") or (len(words) > 1 and re.search(r"(?<!\\)\((?!\?)|\(\?P<", branch[end:])):
-        return [branch]  # (a group repeated, or groups after it that spreading would repeat)
-    return [spread for word in words for spread in _spread(word + branch[end:])]
+    rest = branch[end:]
+    words = [spread for word in _branches(branch[3 : end - 1]) for spread in _spread(word)]
+    if rest[:1] in ("?", "*", "+", "{") or any(not word[:1].isalpha() or word[1:2] in ("?", "*", "+", "{") for word in words):
+        return [branch]  # (a group repeated, or a word that does not open with a plain letter)
+    letters: dict[str, list[str]] = {}
+    for word in words:
+        letters.setdefault(word[0], []).append(word[1:])
+    if len(letters) > 1 and re.search(r"(?<!\\)\((?!\?)|\(\?P<", rest):
+        return [branch]  # (groups after it, which spreading would repeat)
+    return [letter + (tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")") + rest for letter, tails in letters.items()]
 
 
 def by_first_letter(pattern: str) -> str:

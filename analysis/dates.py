@@ -132,9 +132,11 @@ _MONTH_AFTER = re.compile("|".join(MONTHS_EN))
 # the words a date can begin with (besides its digits): part of day, "ngày", "tháng", months …
 _FIRST_WORDS = ("rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "vào", "ngày", "hôm", "quý", "tháng", "năm", "jan", "feb",
                 "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "q", "the", "first", "second", "third", "fourth")
-# such a word at a word start (after a space, a bracket or a quote, or at the very start),
-# checked after its first letter so that the engine skips ahead on first letters
-_DATE_START = CaseFree("|".join(rf"{word[0]}(?<![^\s(\"“']{word[0]}){word[1:]}" for word in _FIRST_WORDS))
+
+# such a word (a word start is checked afterwards: inside a word of letters no word starts, so
+# the words found mid-word hide none that start one)
+_DATE_START = CaseFree("|".join(_FIRST_WORDS))
+_WORD_START_AFTER = "(\"“'"  # (and spaces)
 
 
 def _may_be_date(text: str, low: str | None, start: int, end: int) -> bool:
@@ -146,6 +148,12 @@ def _may_be_date(text: str, low: str | None, start: int, end: int) -> bool:
     if low is None:  # (rare text: no shortcut, the pattern decides)
         return True
     return bool(_CUES.search(low, max(0, start - 25), start) or _MONTH_AFTER.search(low, end, end + 12))
+
+
+def _date_word_starts(text: str, low: str | None, pos: int, endpos: int) -> list[int]:
+    """Where a word that a date can begin with starts a word in ``text[pos:endpos]``."""
+    words = _DATE_START.lower.finditer(low, pos, endpos) if low is not None else _DATE_START.finditer(text, pos, endpos)
+    return [at for at in (m.start() for m in words) if at == 0 or text[at - 1].isspace() or text[at - 1] in _WORD_START_AFTER]
 
 
 @lru_cache(maxsize=2)
@@ -179,8 +187,7 @@ def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
         if first < covered or not _may_be_date(text, low, first, min(run_ends[index], end)):
             continue
         lowest = max(start, covered, first - _BEFORE)
-        words = _DATE_START.lower.finditer(low, lowest, first + 6) if low is not None else _DATE_START.finditer(text, lowest, first + 6)
-        starts = [m.start() for m in words if m.start() < first]
+        starts = [at for at in _date_word_starts(text, low, lowest, first + 6) if at < first]
         for position in starts + [first]:
             form = DATE_AT_WORD if position < first else DATE_AT_DIGITS
             match = form.lower.match(low, position, end) if low is not None else form.any_case.match(text, position, end)

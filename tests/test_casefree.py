@@ -34,8 +34,8 @@ def test_grouping_by_first_letter():
     assert by_first_letter("a?b|c") == "a?b|c"  # a quantified first letter cannot be grouped
     assert by_first_letter(r"(?P<x>a)|b") == r"(?P<x>a)|b"
     assert by_first_letter(r"a[|(]b|a\|c") == r"a(?:[|(]b|\|c)"
-    # a branch that opens with a group of words is spread, one branch per word, in order
-    assert by_first_letter(r"(?:mỹ|(?:us|u\.s)) là|vào") == r"mỹ là|u(?:s là|\.s là)|vào"
+    # a branch that opens with a group of words is spread, one branch per first letter, in order
+    assert by_first_letter(r"(?:mỹ|(?:us|u\.s)|anh) là|vào|(?:ab|ac)(?P<x>c)") == r"mỹ là|u(?:s|\.s) là|a(?:nh là|(?:b|c)(?P<x>c))|vào"
     assert by_first_letter(r"(?:a|b)?c|d") == r"(?:a|b)?c|d"  # (a repeated group is not spread)
     assert by_first_letter(r"(?:a|b)(?P<x>c)|d") == r"(?:a|b)(?P<x>c)|d"  # (nor one whose groups would repeat)
 
@@ -170,14 +170,16 @@ def test_places_scanned_apart_find_what_one_pattern_finds():
         assert [(m.start(), m.end(), m.group(1)) for m in found] == expected
 
 
-def test_date_start_words_checked_after_their_first_letter():
-    """A word start checked after the first letter finds the words the plain look-behind finds."""
-    from analysis.dates import _DATE_START, _FIRST_WORDS
+def test_date_start_words_found_then_checked_for_a_word_start():
+    """Words found anywhere, then kept where a word starts: what a look-behind before the words finds."""
+    from analysis.dates import _FIRST_WORDS, _date_word_starts
 
     plain = re.compile(r"(?:(?<=[\s(\"“'])|^)(?:" + "|".join(_FIRST_WORDS) + ")")
     texts = TEXTS + ["sáng 19/2, (ngày 5/3) \"tháng 7 năm 2025\" quý II, the first quarter of 2025; xsáng ngày, "
-                     "the thirdq; 'q1 2025', vào ngày 4 tháng 7, hôm 3/2, đêm 1/1, khuya, nov. 5 sept 2 jan"]
+                     "the thirdq; 'q1 2025', vào ngày 4 tháng 7, hôm 3/2, đêm 1/1, khuya, nov. 5 sept 2 jan, othe theq",
+                     "Sáng Ngày 5 THÁNG 7 İstanbul"]
     for text in texts:
-        low = text.lower()
-        assert [m.span() for m in _DATE_START.lower.finditer(low)] == [m.span() for m in plain.finditer(low)]
-        assert [m.span() for m in _DATE_START.lower.finditer(low, 5, 40)] == [m.span() for m in plain.finditer(low, 5, 40)]
+        low = lowered(text)
+        for pos, endpos in ((0, len(text)), (5, 40), (3, 9)):
+            expected = [m.start() for m in (plain.finditer(low, pos, endpos) if low is not None else re.compile(plain.pattern, re.I).finditer(text, pos, endpos))]
+            assert _date_word_starts(text, low, pos, endpos) == expected
