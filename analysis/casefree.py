@@ -18,9 +18,10 @@ import sys
 from functools import lru_cache
 
 
-def _branches(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern (brackets, classes and escapes respected)."""
-    branches, depth, start, i = [], 0, 0, 0
+def _structure(pattern: str):
+    """(index, character, depth) of each bracket and bar of a pattern, escapes and classes
+    skipped; a closing bracket has the depth of its opening one."""
+    depth, i = 0, 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -32,37 +33,28 @@ def _branches(pattern: str) -> list[str]:
             while pattern[i] != "]":
                 i += 2 if pattern[i] == "\\" else 1
         elif char == "(":
+            yield i, char, depth
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
+            yield i, char, depth
+        elif char == "|":
+            yield i, char, depth
         i += 1
-    return branches + [pattern[start:]]
 
 
-def _group_end(pattern: str, start: int) -> int:
-    """The index just past the bracket that closes the group opened at ``start``."""
-    depth, i = 0, start
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
-            i += 1 if pattern[i : i + 1] == "]" else 0
-            while pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    raise ValueError(f"unbalanced group in {pattern!r}")
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (brackets, classes and escapes respected)."""
+    bars = [i for i, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    return [pattern[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True)]
+
+
+def _group_end(pattern: str) -> int:
+    """The index just past the bracket that closes the group the pattern opens with."""
+    end = next((i + 1 for i, char, depth in _structure(pattern) if char == ")" and depth == 0), None)
+    if end is None:
+        raise ValueError(f"unbalanced group in {pattern!r}")
+    return end
 
 
 def _spread(branch: str) -> list[str]:
@@ -71,7 +63,7 @@ def _spread(branch: str) -> list[str]:
     match as the branch does (words with different first letters never both match)."""
     if not branch.startswith("(?:"):
         return [branch]
-    end = _group_end(branch, 0)
+    end = _group_end(branch)
     rest = branch[end:]
     words = [spread for word in _branches(branch[3 : end - 1]) for spread in _spread(word)]
     if rest[:1] in ("?", "*", "+", "{") or any(not word[:1].isalpha() or word[1:2] in ("?", "*", "+", "{") for word in words):
