@@ -81,10 +81,10 @@ def by_first_letter(pattern: str) -> str:
 
     The regex engine tries every branch at every position; grouped, it tries one letter per
     group, and it skips ahead to where one of the letters occurs. A branch that opens with a
-    group of words is spread into one branch per word first. Only branches that then start
-    with a plain letter can be grouped (else the pattern comes back as it was); at one
-    position only branches with that letter can match, in their original order, so the
-    matches are the same.
+    group of words is spread first, one branch per first letter of its words. Only branches
+    that then start with a plain letter can be grouped (else the pattern comes back as it
+    was); at one position only branches with that letter can match, in their original order,
+    so the matches are the same.
     """
     groups: dict[str, list[str]] = {}
     for branch in (spread for branch in _branches(pattern) for spread in _spread(branch)):
