@@ -87,10 +87,10 @@ def by_first_letter(pattern: str) -> str:
     so the matches are the same.
     """
     groups: dict[str, list[str]] = {}
-    for branch in (spread for branch in _branches(pattern) for spread in _spread(branch)):
-        if not branch or not branch[0].isalpha() or branch[1:2] in ("?", "*", "+", "{"):
+    for spread in (spread for branch in _branches(pattern) for spread in _spread(branch)):
+        if not spread or not spread[0].isalpha() or spread[1:2] in ("?", "*", "+", "{"):
             return pattern
-        groups.setdefault(branch[0], []).append(branch[1:])
+        groups.setdefault(spread[0], []).append(spread[1:])
     return "|".join(letter + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for letter, rests in groups.items())
 
 
@@ -232,10 +232,10 @@ class Vocabulary:
 
     def last_kind(self, text: str) -> str | None:
         """The kind of the last words found in ``text``, or None."""
-        found = None
-        for found in self.words.finditer(text):
-            pass
-        return None if found is None else self.kind(found)
+        last = None
+        for match in self.words.finditer(text):
+            last = match
+        return None if last is None else self.kind(last)
 
 
 class FirstOf:
