@@ -124,7 +124,9 @@ _EVIDENCE = (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US"
 # a sentence without a digit, an ordinal or a "largest" states no figure (cheap tests first)
 _DIGIT = re.compile(r"[0-9]")
 _ORDINAL_DIGITS = re.compile(r"[0-9](?:st|nd|rd|th)\b")
-_RANK_WORDS = ("lớn nh", "thứ", "largest", "biggest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# the words of which every rank holds one ("second-largest" holds "largest"), besides the
+# ordinals written with digits ("11th")
+_RANK_WORDS = ("lớn nh", "thứ", "largest", "biggest")
 
 
 _RANK_CUE = re.compile("|".join(_RANK_WORDS))
@@ -135,9 +137,9 @@ def _may_rank(lowered: str, start: int, end: int) -> bool:
 
 
 def _rank_cues(lowered: str) -> list[int]:
-    """Where the lower-cased article has a word that may start a rank (``str.find`` per word
-    over the article is faster than a pattern per sentence). Ordinals ("11th") hold a digit:
-    they are looked for in the sentences with digits."""
+    """Where the lower-cased article has a word that every rank of some form holds (``str.find``
+    per word over the article is faster than a pattern per sentence). Ordinals ("11th") hold
+    a digit: they are looked for in the sentences with digits."""
     found = []
     for word in _RANK_WORDS:
         at = lowered.find(word)

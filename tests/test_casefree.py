@@ -90,6 +90,20 @@ def test_first_of_matches_as_the_alternation(name):
     assert found >= 6
 
 
+def test_every_rank_holds_a_rank_cue():
+    """A sentence is read for ranks only where a cue word or a digit ordinal occurs: every
+    rank the pattern finds holds one."""
+    from analysis.figures import _ORDINAL_DIGITS, _RANK_WORDS, RANK
+
+    text = ("Mỹ là nhà đầu tư lớn thứ 11/108, đứng thứ nhất, xếp hạng thứ ba trên 20 và thị trường lớn nhất, lớn nhì; "
+            "Vietnam is the 8th-largest partner, ranked 11th of 108, the second-largest supplier, the tenth biggest buyer, "
+            "the US its largest export market and the biggest investor.")
+    found = [text[m.start() : m.end()].lower() for m in RANK.finditer(text)]
+    assert len(found) >= 10
+    for rank in found:
+        assert any(word in rank for word in _RANK_WORDS) or _ORDINAL_DIGITS.search(rank), rank
+
+
 def test_amount_forms_match_as_one_pattern():
     """The amount pattern as it was written first, one alternation ignoring case: the two
     forms scanned apart find the same amounts, with the same parts."""
