@@ -91,7 +91,10 @@ def test_nfd_gives_the_same_figures_as_nfc(tmp_path):
     [
         (b"", "empty"),
         (b"   \n\t\n", "whitespace"),
+        (codecs.BOM_UTF8, "whitespace"),
+        (codecs.BOM_UTF16_LE + " \u3000\n".encode("utf-16-le"), "whitespace"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Xuất khẩu\xa0đạt\t13,9 tỷ USD \x01\x02\x03\x04\x05\x06\x07\x08\x0b\x1b\x85".encode(), "control characters"),
         ("Đô la: ơ ư ă â 13,9".encode("cp1258"), "not valid UTF-8"),  # Windows-1258
         ("Café à Hà Noi".encode("latin-1"), "not valid UTF-8"),
     ],
