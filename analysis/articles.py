@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from .casefree import lowered
 from .errors import ArticleError, Problem
 
 #: Block kinds that repeat what the body says (or are not prose): no figures or events come
@@ -217,6 +218,7 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
     blocks: list[Block] = []
     published = None
     lines = list(_lines(text))
+    low = lowered(text)  # (kept: the later steps read the article lower-cased too)
     prose_seen = 0
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
@@ -232,9 +234,9 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
         previous = blocks[-1].kind if blocks else None
         if _IMAGE.match(line):
             kind = "image"
-        elif previous == "image" or (len(line) < 400 and _may_credit(line) and _CAPTION_CREDIT.search(line)):
+        elif previous == "image" or (len(line) < 400 and _may_credit(text, low, start, end) and _CAPTION_CREDIT.search(line)):
             kind = "caption"
-        elif _BYLINE.match(line) and len(line) < 120:
+        elif len(line) < 120 and _BYLINE.match(line):
             kind = "byline"
         elif index == len(lines) - 1 and _is_short_label(line, 5) and prose_seen:
             kind = "signoff"
@@ -253,8 +255,10 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
     return blocks, published
 
 
-def _may_credit(line: str) -> bool:
-    tail = line[-90:].lower()
+def _may_credit(text: str, low: str | None, start: int, end: int) -> bool:
+    """Whether the end of the line ``text[start:end]`` names a photo (a test before the credit
+    pattern); ``low`` is the text lower-cased, or None."""
+    tail = low[max(start, end - 90) : end] if low is not None else text[max(start, end - 90) : end].lower()
     return "ảnh" in tail or "photo" in tail or "image" in tail
 
 

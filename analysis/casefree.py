@@ -186,12 +186,6 @@ class CaseFree:
             return self.any_case.finditer(text, pos, endpos) if self.lower.search(low, pos, endpos) else iter(())
         return self.lower.finditer(low, pos, endpos)
 
-    def occurs_in(self, text: str) -> bool:
-        """Whether the pattern occurs anywhere in ``text`` (a short clause: not cached)."""
-        if self.capitals:
-            return self.search(text) is not None
-        return self.lower.search(text.lower()) is not None
-
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         low = lowered(text)
         if low is None or (self.capitals and self._needs_exact(text, low)):

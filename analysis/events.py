@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
 from .articles import Article
-from .casefree import CaseFree
+from .casefree import CaseFree, lowered
 from .dates import DateMention, article_dates, date_key
 from .figures import extract_figures
 from .periods import COMPARISON
@@ -99,15 +99,15 @@ def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
     return bounds
 
 
-def _kinds(clause: str) -> list[tuple[str, re.Match]]:
+def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
     """The first match of each kind of trigger in the clause (one pass, then "attend").
 
-    Matches are on the lower-cased clause (offsets are the clause's when its length is kept).
+    ``low`` is the clause lower-cased (see :func:`_lowered`). Matches are on it (offsets are
+    the clause's when its length is kept).
     """
     first: dict[str, re.Match] = {}
-    lowered = clause.lower()
     # (the rare text whose length changes when lower-cased is matched as written, ignoring case)
-    which, text = ("lower", lowered) if len(lowered) == len(clause) else ("any_case", clause)
+    which, text = ("lower", low) if len(low) == len(clause) else ("any_case", clause)
     for match in getattr(_ANY_TRIGGER, which).finditer(text):
         # the kinds' words are distinct, so the words matched tell the kind (found once)
         kind = _KIND_OF.get(match.group())
@@ -115,11 +115,18 @@ def _kinds(clause: str) -> list[tuple[str, re.Match]]:
             kind = next(kind for kind, pattern in _TRIGGER_KINDS if getattr(pattern, which).match(text, match.start()))
             _KIND_OF[match.group()] = kind
         first.setdefault(kind, match)
-    if "dự" in lowered or "attend" in lowered:
+    if "dự" in low or "attend" in low:
         attend = ATTEND.search(clause)
         if attend:
             first["attend"] = attend
     return [(kind, first[kind]) for kind in _KIND_ORDER if kind in first]
+
+
+def _lowered(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` lower-cased: a slice of the article lower-cased once, when that
+    keeps its length (then every character lower-cases to one)."""
+    low = lowered(text)
+    return low[start:end] if low is not None else text[start:end].lower()
 
 
 def _event_kinds(found: list[tuple[str, re.Match]], has_trade: bool) -> list[str]:
@@ -171,20 +178,20 @@ class _ArticleEvents:
             elif sentence.paragraph in last_dated:
                 # an undated sentence continues the dated one before it only when it tells of a
                 # new act (attending, meeting, calling …), not when it describes or comments
-                found = {k for k, _ in _kinds(sentence.text)}
+                found = {k for k, _ in _kinds(sentence.text, _lowered(self.text, sentence.start, sentence.end))}
                 if found & INHERITING:
                     events.extend(self._read(sentence, last_dated[sentence.paragraph], sentence.start, sentence.end, anchored=False))
         return events
 
     def _read(self, sentence, mention: DateMention, start: int, end: int, anchored: bool) -> list[Event]:
-        clause = self.text[start:end]
-        found = _kinds(clause)
+        clause, low = self.text[start:end], _lowered(self.text, start, end)
+        found = _kinds(clause, low)
         here = self.figures.within(start, end)
         trade = [f for f in here if f.metric in TRADE_METRICS]
         people_here = self.people_index.within(start, end)
         actors = vietnamese_first(resolve(people_here, self.people))
         places = find_places(self.text, start, end, people_here)
-        future = FUTURE.occurs_in(clause)
+        future = FUTURE.lower.search(low) is not None
         results = []
         attend = next((m for k, m in found if k == "attend"), None)
         others = [(k, m) for k, m in found if k != "attend" and not (attend and k == "meeting" and m.start() >= attend.start())]
