@@ -94,14 +94,23 @@ def by_first_letter(pattern: str) -> str:
     return "|".join(letter + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for letter, rests in groups.items())
 
 
-@lru_cache(maxsize=8)
 def lowered(text: str) -> str | None:
     """``text`` lower-cased, or None when that changes its length (offsets would not agree).
 
-    Cached: the steps of one article ask for the same text many times.
+    Cached: the steps of one article ask for the same text many times. Whole articles and the
+    short stretches read around each figure are kept apart, so that the many stretches do
+    not push the article out, and few articles are held (they can be long).
     """
+    return _lowered_long(text) if len(text) > 2000 else _lowered_short(text)
+
+
+def _lower(text: str) -> str | None:
     lower = text.lower()
     return lower if len(lower) == len(text) else None
+
+
+_lowered_long = lru_cache(maxsize=2)(_lower)
+_lowered_short = lru_cache(maxsize=256)(_lower)
 
 
 class CaseFree:
