@@ -232,7 +232,7 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
                 if not line.strip():
                     continue
         previous = blocks[-1].kind if blocks else None
-        if _IMAGE.match(line):
+        if " " not in line and _IMAGE.match(line):  # (a file name holds no space)
             kind = "image"
         elif previous == "image" or (len(line) < 400 and _may_credit(text, low, start, end) and _CAPTION_CREDIT.search(line)):
             kind = "caption"
@@ -271,7 +271,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     window = text[max(0, dot - 40) : dot]
     if not window or window[-1].isspace() or window[-1] in _NOT_IN_WORD:
         return False
-    word = window.split()[-1]  # the word the full stop ends: after the last space, bracket or quote
+    word = window.rsplit(None, 1)[-1]  # the word the full stop ends: after the last space, bracket or quote
     for mark in _NOT_IN_WORD:
         word = word.rpartition(mark)[2]
     bare = word.lower().rstrip(".")
