@@ -39,7 +39,7 @@ _SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s|[^\W\d_]|$)")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "u.s", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tp", "tp.hcm", "ths", "ts", "pgs", "gs", "gen", "col", "lt", "sen", "rep", "gov", "pres", "dept", "est", "fig", "approx"]
 )
-_NOT_VI_LETTERS = re.compile("[^{0}][^{0}]*".format("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"))  # on lower-cased text
+_VI_LETTER = re.compile("[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")  # on lower-cased text
 _NOT_LETTERS = re.compile(r"[\W\d_][\W\d_]*")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
@@ -177,15 +177,17 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
 # --------------------------------------------------------------------------- structure
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str, low: str | None = None) -> str:
     """``vi`` when Vietnamese letters are a visible share of the text, else ``en``.
+
+    ``low``: the text lower-cased, when the caller has it (only its start is read).
 
     Vietnamese writes most syllables with a diacritic (a non-ASCII letter); English text has
     almost none beyond dashes, quotes and the odd Vietnamese name.
     """
     # Vietnamese prose has a diacritic on about a quarter of its letters: when a tenth of the
     # first 500 characters (letters or not) carry one, the text is Vietnamese, read no further
-    if len(text) > 500 and len(_NOT_VI_LETTERS.sub("", text[:500].lower())) > 50:
+    if len(text) > 500 and len(_VI_LETTER.findall(low if low is not None else text[:500].lower(), 0, 500)) > 50:
         return "vi"
     share = _vietnamese_share(text[:4000])
     return "vi" if share is None or share > 0.03 else "en"
@@ -193,9 +195,9 @@ def detect_language(text: str) -> str:
 
 def _vietnamese_share(sample: str) -> float | None:
     """Letters with a Vietnamese diacritic (or đ) per letter; None for a sample without letters."""
-    # (counted by deleting what is not counted: no string per match, as findall would make)
+    # (letters counted by deleting what is not one: no string per letter, as findall would make)
     letters = len(_NOT_LETTERS.sub("", sample[:800])) * len(sample) / min(len(sample), 800) if sample else 0
-    return len(_NOT_VI_LETTERS.sub("", sample.lower())) / letters if letters else None
+    return len(_VI_LETTER.findall(sample.lower())) / letters if letters else None
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -346,7 +348,7 @@ def parse_article(text: str, name: str = "<text>", path: str | None = None, prob
             continue
         for s_start, s_end in split_sentences(text, block.start, block.end):
             sentences.append(Sentence(s_start, s_end, text[s_start:s_end], block.kind, paragraph))
-    language = detect_language(text)
+    language = detect_language(text, lowered(text))
     published_from = "header"
     if published is None:
         published, published_from = infer_publication_date(text, sentences, language)

@@ -85,7 +85,7 @@ RANK = FirstOf([
     (r"(?P<en>(?P<e_n>\d{1,3})(?:st|nd|rd|th)(?=[- ](?:largest|biggest|ranked|place|position|out of|of \d)|\s+" + _RANK_NOUN + r"))"
      r"(?:[- ](?:largest|biggest))?(?:\s+(?:out\s+)?of\s+(?P<e_m>\d{1,4})\b)?", re.compile(r"[0-9](?:st|nd|rd|th)")),
     (r"(?P<en_word>(?P<ew>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ](?:largest|biggest))",
-     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")),
+     ("largest", "biggest")),
     (r"(?P<en_top>l(?<=\sl)argest(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r")|b(?<=\sb)iggest(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r"))",
      ("largest", "biggest")),
 ])
