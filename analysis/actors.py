@@ -227,13 +227,13 @@ def resolve(people: list[Person], everyone) -> list[str]:
 
 def vietnamese_first(labels: list[str]) -> list[str]:
     """Order actors with Vietnam's side first (Vietnamese names), keeping the text order otherwise."""
+    return sorted(labels, key=_is_foreign)
 
-    def foreign(label: str) -> bool:
-        # a Vietnamese name ends the label and starts with a Vietnamese surname
-        words = label.split()
-        return not any(word in VIETNAMESE_SURNAMES for word in words[-4:-1])
 
-    return sorted(labels, key=foreign)
+def _is_foreign(label: str) -> bool:
+    """Whether the label names no Vietnamese: a Vietnamese name ends it and starts with a
+    Vietnamese surname."""
+    return not any(word in VIETNAMESE_SURNAMES for word in label.split()[-4:-1])
 
 
 _NOT_PLACES = frozenset(

@@ -139,6 +139,9 @@ def qualifier_before(text: str, start: int) -> str | None:
     return next(key for key in QUALIFIERS if match.group(key))
 
 
+_PER_UNIT = re.compile(r"\s*/\s*[^\W\d]")  # "đồng/USD", "USD/kg": a rate or a price
+
+
 def find_amounts(text: str, start: int, end: int, language: str, skip: list[tuple[int, int]] = ()):
     """Yield ``(match, Amount | MalformedNumber)`` for each number written in ``text[start:end]``.
 
@@ -165,7 +168,7 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
         except MalformedNumber as error:
             yield match, error
             continue
-        if unit in ("USD", "VND") and re.match(r"\s*/\s*[^\W\d]", text[m_end : m_end + 4]):
+        if unit in ("USD", "VND") and _PER_UNIT.match(text, m_end, m_end + 4):
             continue  # a rate or a price ("25.400 đồng/USD", "3 USD/kg"), not an amount
         exponent = SCALES[" ".join(scale.lower().split())] if scale else 0
         value = scale_value(value, exponent)
@@ -176,14 +179,15 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
                 m_end = match.end("num")
                 unit = None
         text_start = match.start()
+        written = text[text_start:m_end].rstrip()
         yield match, Amount(
             value=value,
             value_high=high,
             unit=unit,
             qualifier=qualifier_before(text, text_start),
-            text=text[text_start:m_end].rstrip(),
+            text=written,
             start=text_start,
-            end=text_start + len(text[text_start:m_end].rstrip()),
+            end=text_start + len(written),
             scaled=bool(scale),
         )
 
