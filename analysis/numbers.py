@@ -86,11 +86,15 @@ def _locale(identifier: str) -> Locale:
     return Locale.parse(identifier)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(token: str, language: str = "vi", whole: bool = False) -> Decimal:
     """Parse a digit string by the article's convention, then the other one.
 
     ``whole`` says the quantity counts things (projects): a reading with a fraction is
     rejected, so "1,409 dự án" is 1409 even in a Vietnamese text.
+
+    (Cached: the same numbers recur through a corpus, and Babel's parsing is slow. A
+    Decimal is immutable, so callers may share one.)
     """
     if token.isascii() and token.isdigit():
         return Decimal(token)  # plain digits read the same in every convention (Babel agrees: tested)
