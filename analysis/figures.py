@@ -177,6 +177,11 @@ class _Found(NamedTuple):
     direction: str | None = None
 
 
+# what ends a clause inside a sentence: a comma, a bracket, or a conjunction
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:và|and|while|trong khi|nhưng|but)\s")
+_WORTH = re.compile(r"worth|trị giá|USD|\$")  # capital beside projects
+
+
 def _last_metric(window: str) -> str | None:
     return METRIC_WORDS.last_kind(window)
 
@@ -184,7 +189,7 @@ def _last_metric(window: str) -> str | None:
 def _metric_after(after: str) -> str | None:
     """The metric named right after the amount, in its own clause: "$123.5 billion goods trade
     surplus", "12 tỷ USD kim ngạch xuất khẩu"."""
-    clause = re.split(r"[,;:()]|\s(?:while|and|but|trong khi|và|nhưng)\s", after, maxsplit=1)[0][:50]
+    clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0][:50]
     return METRIC_WORDS.last_kind(clause)  # the head noun ends the phrase: "goods trade surplus"
 
 
@@ -363,10 +368,10 @@ class _SentenceReader:
             high = amount.value_high
             if amount.unit == "projects":
                 # projects with capital beside them are investment projects
-                metric = "fdi_projects" if INVEST_WORDS.search(text[s.start : s.end]) or re.search(r"worth|trị giá|USD|\$", after) else "count"
+                metric = "fdi_projects" if INVEST_WORDS.search(text[s.start : s.end]) or _WORTH.search(after) else "count"
             elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and _CHANGE_BY.search(before) and not _CHANGE_TO.search(before)):
                 # the change is said in the number's own clause: "…, tăng 28,6%", "fell 5.6%"
-                own_clause = re.split(r"[,;:()]|\s(?:và|and|while|trong khi|nhưng|but)\s", before)[-1][-50:]
+                own_clause = _CLAUSE_BREAK.split(before)[-1][-50:]
                 growth = GROWTH_WORDS.last_kind(own_clause)
                 if growth:
                     metric = "growth"
