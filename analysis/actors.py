@@ -135,9 +135,9 @@ class Person(NamedTuple):
         return f"{self.title} {self.name}" if self.name else self.title
 
 
-def _split_name(words: list[tuple[str, int, int]]) -> int | None:
+def _split_name(words: list[str]) -> int | None:
     """Index where the name starts in the trailing capitalised ``words``, or None (no name)."""
-    return _name_start(tuple(w for w, _, _ in words)) if words else None
+    return _name_start(tuple(words)) if words else None
 
 
 @lru_cache(maxsize=4096)
@@ -164,25 +164,27 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Perso
     for title_start, title_end in _title_matches(text, start, end):
         if people and title_start < people[-1].end:
             continue
-        run: list[tuple[str, int, int]] = []
-        word_end = title_end
+        # the capitalised words after the title, one space apart, from ``first`` on
+        words: list[str] = []
+        first = word_end = title_end + 1
         for token in _NAME_RUN.match(text, title_end).group().split(" ")[1:]:
-            word_start, word_end = word_end + 1, word_end + 1 + len(token)
-            if word_end > end:
+            if word_end + len(token) > end:
                 break
             if token[0].isupper():
-                run.append((token, word_start, word_end))
-            elif token in _CONNECTORS and _split_name(run) is None:
-                run = []  # "Đại sứ Việt Nam tại Mỹ …": the posting is part of the title
+                words.append(token)
+            elif token in _CONNECTORS and _split_name(words) is None:
+                words, first = [], word_end + len(token) + 1  # "Đại sứ Việt Nam tại Mỹ …": the posting is part of the title
             else:
                 break
-        name_index = _split_name(run)
+            word_end += len(token) + 1
+        name_index = _split_name(words)
+        run_end = first + len(" ".join(words))
         if name_index is None:
-            title_end = run[-1][2] if run and " ".join(w for w, _, _ in run) in _is_place() else title_end
+            title_end = run_end if words and " ".join(words) in _is_place() else title_end
             people.append(Person(text[title_start : title_end], None, title_start, title_end))
             continue
-        name_start = run[name_index][1]
-        people.append(Person(text[title_start : name_start].rstrip(), text[name_start : run[-1][2]], title_start, run[-1][2]))
+        name_start = first + len(" ".join(words[:name_index])) + (1 if name_index else 0)
+        people.append(Person(text[title_start : name_start].rstrip(), text[name_start : run_end], title_start, run_end))
     return people
 
 
