@@ -113,6 +113,16 @@ _lowered_long = lru_cache(maxsize=2)(_lower)
 _lowered_short = lru_cache(maxsize=256)(_lower)
 
 
+@lru_cache(maxsize=4)
+def _not_only_in_capitals(text: str, low: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` (lower-cased: ``low``) writes one of ``words`` otherwise than in
+    capitals. (Cached: the patterns that name the US ask it of the same text in turn.)"""
+    for word in words:
+        if low.count(word) != text.count(word.upper()):
+            return True
+    return False
+
+
 class CaseFree:
     """A pattern written in lower case, matched without regard to case at the text's offsets.
 
@@ -169,16 +179,13 @@ class CaseFree:
 
     def _needs_exact(self, text: str, low: str) -> bool:
         """Whether ``text`` writes one of the capitals words otherwise than in capitals."""
-        for word in self.capitals:
-            if low.count(word) != text.count(word.upper()):
-                return True
-        return False
+        return _not_only_in_capitals(text, low, self.capitals)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         low = lowered(text)
         if low is None:
             return self.any_case.search(text, pos, endpos)
-        if self.absent(low, pos, endpos):
+        if self.anchors and self.absent(low, pos, endpos):
             return None
         found = self.lower.search(low, pos, endpos)
         if found is not None and self.capitals and self._needs_exact(text, low):
@@ -189,7 +196,7 @@ class CaseFree:
         low = lowered(text)
         if low is None:
             return self.any_case.finditer(text, pos, endpos)
-        if self.absent(low, pos, endpos):
+        if self.anchors and self.absent(low, pos, endpos):
             return iter(())
         if self.capitals and self._needs_exact(text, low):
             return self.any_case.finditer(text, pos, endpos) if self.lower.search(low, pos, endpos) else iter(())
@@ -263,7 +270,7 @@ class FirstOf:
         if low is None:  # (rare text: every branch, ignoring case, on the text itself)
             patterns, target = [part.any_case for part in self.parts], text
         else:
-            patterns, target = [part.lower for part in self.parts if not part.absent(low, pos, endpos)], low
+            patterns, target = [part.lower for part in self.parts if not (part.anchors and part.absent(low, pos, endpos))], low
         if len(patterns) == 1:  # (the common case: one branch's words occur)
             yield from patterns[0].finditer(target, pos, endpos)
             return
