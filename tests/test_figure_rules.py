@@ -181,3 +181,17 @@ def test_rank_text_stops_at_the_number():
 )
 def test_flows_that_are_not_vietnam_us_have_no_direction(text):
     assert [g[3] for g in figures(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ngày 5/3/2026, hai bên ký 3 thỏa thuận.", [("count", 3)]),  # a number after the date
+        ("Ngày 5/3/2026 (theo giờ Hà Nội), Bộ trưởng gặp Đại sứ Mỹ.", []),  # numbers only in the date
+        ("Sáng 18/2, Việt Nam đứng thứ 8 trong các đối tác.", [("rank", 8)]),  # a rank beside a date
+        ("On March 5, 2026, the two sides signed 12 deals worth $2 billion.", [("count", 12), ("other", 2000000000)]),
+    ],
+)
+def test_numbers_beside_dates(text, expected):
+    """The numbers of a date are no figures; a number beside a date still is."""
+    assert [(metric, value) for metric, value, _, _ in figures(text)] == expected
