@@ -186,8 +186,8 @@ def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
         first = max(run_starts[index], start)  # (a run cut by the stretch's bounds, as a scan of it finds it)
         if first < covered or not _may_be_date(text, low, first, min(run_ends[index], end)):
             continue
-        lowest = max(start, covered, first - _BEFORE)
-        starts = [at for at in _date_word_starts(text, low, lowest, first + 6) if at < first]
+        # (a date's first word ends before its digits: its letters cannot run into them)
+        starts = _date_word_starts(text, low, max(start, covered, first - _BEFORE), first)
         for position in starts + [first]:
             form = DATE_AT_WORD if position < first else DATE_AT_DIGITS
             match = form.lower.match(low, position, end) if low is not None else form.any_case.match(text, position, end)
