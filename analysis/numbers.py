@@ -156,7 +156,8 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
     for match in AMOUNT.finditer(text, start, end):
         if any(a <= match.start("num") < b for a, b in skip):
             continue
-        unit_word, prefix = match.group("unit"), match.groupdict().get("pre")  # (a form without a sign has no "pre")
+        unit_word = match.group("unit")
+        prefix = match.group("pre") if "pre" in match.re.groupindex else None  # (a form without a sign has none)
         unit = unit_of(unit_word, prefix)
         scale = match.group("scale") or (match.group("short") if prefix else None)
         m_end = match.end()
