@@ -86,7 +86,7 @@ def _locale(identifier: str) -> Locale:
     return Locale.parse(identifier)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def parse_number(token: str, language: str = "vi", whole: bool = False) -> Decimal:
     """Parse a digit string by the article's convention, then the other one.
 
