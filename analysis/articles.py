@@ -187,7 +187,7 @@ def detect_language(text: str, low: str | None = None) -> str:
     """
     # Vietnamese prose has a diacritic on about a quarter of its letters: when a tenth of the
     # first 500 characters (letters or not) carry one, the text is Vietnamese, read no further
-    if len(text) > 500 and len(_VI_LETTER.findall(low if low is not None else text[:500].lower(), 0, 500)) > 50:
+    if len(text) > 500 and len(_VI_LETTER.findall(low[:500] if low is not None else text[:500].lower())) > 50:
         return "vi"
     share = _vietnamese_share(text[:4000])
     return "vi" if share is None or share > 0.03 else "en"
