@@ -489,12 +489,15 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
             previous = sentence
             continue
         skip = [(d.start, d.end) for d in dates.within(sentence.start, sentence.end)]
-        reader = _SentenceReader(article, sentence, skip, problems)
-        ranks = reader.ranks() if may_rank else []
         # an amount starts where a run of digits does: a sentence whose digits all start inside
         # its dates ("Ngày 5/3, …", as most with digits) states none, and is not read for them
         outside = any(not any(a <= run_starts[i] < b for a, b in skip)
                       for i in range(bisect_left(run_starts, sentence.start), bisect_left(run_starts, sentence.end)))
+        if not may_rank and not outside:
+            previous = sentence
+            continue
+        reader = _SentenceReader(article, sentence, skip, problems)
+        ranks = reader.ranks() if may_rank else []
         items = ranks + (reader.amounts([(r.amount.start, r.amount.end) for r in ranks]) if outside else [])
         for item in reader.classify(items):
             a = item.amount
