@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .casefree import lowered
 from .errors import ArticleError, Problem
+from .spans import SpanIndex
 
 #: Block kinds that repeat what the body says (or are not prose): no figures or events come
 #: from them.
@@ -95,8 +96,6 @@ class Article:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset`` (binary search: articles can be long)."""
-        from .spans import SpanIndex
-
         index = self.cache.get("sentence_index")
         if index is None:
             index = self.cache["sentence_index"] = SpanIndex(self.sentences)
