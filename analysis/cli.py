@@ -9,6 +9,7 @@ little memory; with ``-o`` the file appears whole, or not at all.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -265,5 +266,18 @@ def main(argv=None) -> int:
         return 130
 
 
+def run() -> int:
+    """The ``vnus`` command: :func:`main` in a process that ends with it.
+
+    At exit the interpreter collects garbage one last time, walking every object still
+    alive (modules, compiled patterns, Babel's locale data): for a run over a few articles,
+    a tenth of its time. Those objects are frozen first, so that the walk passes them over;
+    the process is ending, nothing of theirs would be freed.
+    """
+    code = main()
+    gc.freeze()
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())
