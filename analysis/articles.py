@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from .casefree import lowered
+from .casefree import lowered, lowered_slice
 from .errors import ArticleError, Problem
 from .spans import SpanIndex
 
@@ -219,7 +219,6 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
     blocks: list[Block] = []
     published = None
     lines = list(_lines(text))
-    low = lowered(text)  # (kept: the later steps read the article lower-cased too)
     prose_seen = 0
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
@@ -235,7 +234,7 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
         previous = blocks[-1].kind if blocks else None
         if " " not in line and _IMAGE.match(line):  # (a file name holds no space)
             kind = "image"
-        elif previous == "image" or (len(line) < 400 and _may_credit(text, low, start, end) and _CAPTION_CREDIT.search(line)):
+        elif previous == "image" or (len(line) < 400 and _may_credit(text, start, end) and _CAPTION_CREDIT.search(line)):
             kind = "caption"
         elif len(line) < 120 and _BYLINE.match(line):
             kind = "byline"
@@ -256,10 +255,10 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
     return blocks, published
 
 
-def _may_credit(text: str, low: str | None, start: int, end: int) -> bool:
+def _may_credit(text: str, start: int, end: int) -> bool:
     """Whether the end of the line ``text[start:end]`` names a photo (a test before the credit
-    pattern); ``low`` is the text lower-cased, or None."""
-    tail = low[max(start, end - 90) : end] if low is not None else text[max(start, end - 90) : end].lower()
+    pattern; the article lower-cased once serves the later steps too)."""
+    tail = lowered_slice(text, max(start, end - 90), end)
     return "ảnh" in tail or "photo" in tail or "image" in tail
 
 

@@ -104,6 +104,13 @@ def lowered(text: str) -> str | None:
     return _lowered_long(text) if len(text) > 2000 else _lowered_short(text)
 
 
+def lowered_slice(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` lower-cased: a slice of the whole text lower-cased once (cached),
+    when that keeps its length (then every character lower-cases to one)."""
+    low = lowered(text)
+    return low[start:end] if low is not None else text[start:end].lower()
+
+
 def _lower(text: str) -> str | None:
     lower = text.lower()
     return lower if len(lower) == len(text) else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
 from .articles import Article
-from .casefree import CaseFree, lowered
+from .casefree import CaseFree, lowered_slice
 from .dates import DateMention, article_dates, date_key
 from .figures import extract_figures
 from .periods import COMPARISON
@@ -102,7 +102,7 @@ def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
 def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
     """The first match of each kind of trigger in the clause (one pass, then "attend").
 
-    ``low`` is the clause lower-cased (see :func:`_lowered`). Matches are on it (offsets are
+    ``low`` is the clause lower-cased (see :func:`casefree.lowered_slice`). Matches are on it (offsets are
     the clause's when its length is kept).
     """
     first: dict[str, re.Match] = {}
@@ -120,13 +120,6 @@ def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
         if attend:
             first["attend"] = attend
     return [(kind, first[kind]) for kind in _KIND_ORDER if kind in first]
-
-
-def _lowered(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` lower-cased: a slice of the article lower-cased once, when that
-    keeps its length (then every character lower-cases to one)."""
-    low = lowered(text)
-    return low[start:end] if low is not None else text[start:end].lower()
 
 
 def _event_kinds(found: list[tuple[str, re.Match]], has_trade: bool) -> list[str]:
@@ -178,13 +171,13 @@ class _ArticleEvents:
             elif sentence.paragraph in last_dated:
                 # an undated sentence continues the dated one before it only when it tells of a
                 # new act (attending, meeting, calling …), not when it describes or comments
-                found = {k for k, _ in _kinds(sentence.text, _lowered(self.text, sentence.start, sentence.end))}
+                found = {k for k, _ in _kinds(sentence.text, lowered_slice(self.text, sentence.start, sentence.end))}
                 if found & INHERITING:
                     events.extend(self._read(sentence, last_dated[sentence.paragraph], sentence.start, sentence.end, anchored=False))
         return events
 
     def _read(self, sentence, mention: DateMention, start: int, end: int, anchored: bool) -> list[Event]:
-        clause, low = self.text[start:end], _lowered(self.text, start, end)
+        clause, low = self.text[start:end], lowered_slice(self.text, start, end)
         found = _kinds(clause, low)
         here = self.figures.within(start, end)
         trade = [f for f in here if f.metric in TRADE_METRICS]

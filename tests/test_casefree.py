@@ -197,3 +197,11 @@ def test_date_start_words_found_then_checked_for_a_word_start():
         for pos, endpos in ((0, len(text)), (5, 40), (3, 9)):
             expected = [m.start() for m in (plain.finditer(low, pos, endpos) if low is not None else re.compile(plain.pattern, re.I).finditer(text, pos, endpos))]
             assert _date_word_starts(text, low, pos, endpos) == expected
+
+
+@pytest.mark.parametrize("text", ["Tổng thống Mỹ THĂM Hà Nội ngày 5/3.", "İstanbul: Đại sứ İ. Kaya gặp Bộ trưởng."])
+def test_lowered_slice_is_the_slice_lower_cased(text):
+    from analysis.casefree import lowered_slice
+
+    for start, end in ((0, len(text)), (3, 17), (10, 11)):
+        assert lowered_slice(text, start, end) == text[start:end].lower()
