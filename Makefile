@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help report test lint lab notebooks bench clean
+.PHONY: help report test lint lab notebooks bench eval clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,6 +23,9 @@ report: $(STAMP)  ## regenerate the whole report (figures table, charts, HTML) f
 
 test: $(STAMP)  ## run the whole test suite
 	$(PY) -m pytest
+
+eval: $(STAMP)  ## accuracy on the gold corpus (tests/corpus): recall, precision, fields, what differs
+	$(VENV)/bin/vnus eval tests/corpus
 
 lint: $(STAMP)  ## ruff
 	$(VENV)/bin/ruff check analysis tests

@@ -334,11 +334,17 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- loading
 
 
-def parse_article(text: str, name: str = "<text>", path: str | None = None, problems: Iterable[Problem] = ()) -> Article:
-    """Build an :class:`Article` from text already decoded (NFC, ``\\n`` line ends)."""
+def parse_article(text: str, name: str = "<text>", path: str | None = None, problems: Iterable[Problem] = (),
+                  published: str | None = None) -> Article:
+    """Build an :class:`Article` from text already decoded (NFC, ``\\n`` line ends).
+
+    ``published``: the publication date (``YYYY-MM-DD``) when it is known from elsewhere (a
+    catalogue, a gold file); a ``date`` header in the text takes precedence.
+    """
     from .dates import infer_publication_date
 
     problems = list(problems)
+    given = published
     blocks, published = split_blocks(text)
     sentences = []
     for paragraph, block in enumerate(blocks):
@@ -348,6 +354,8 @@ def parse_article(text: str, name: str = "<text>", path: str | None = None, prob
             sentences.append(Sentence(s_start, s_end, text[s_start:s_end], block.kind, paragraph))
     language = detect_language(text, lowered(text))
     published_from = "header"
+    if published is None and given is not None:
+        published, published_from = given, "given"
     if published is None:
         published, published_from = infer_publication_date(text, sentences, language)
         if published is None:

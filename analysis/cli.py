@@ -182,6 +182,20 @@ def cmd_report(args) -> int:
     return run_report(seeds=args.seeds, out=args.out, language=args.lang, parameters=params, figures_dir=args.figures, jobs=args.jobs)
 
 
+def cmd_eval(args) -> int:
+    from pathlib import Path
+
+    from .evaluate import evaluate, gold_passages, to_json, to_text
+
+    folder = Path(args.folder)
+    if not folder.is_dir() or not gold_passages(folder):
+        print(f"error: {args.folder}: no annotated passages (NN_name.txt beside NN_name.json)", file=sys.stderr)
+        return EXIT_USAGE
+    scores = evaluate(folder)
+    _emit(to_json(scores) if args.format == "json" else to_text(scores, details=not args.summary), args.output)
+    return EXIT_OK
+
+
 def _emit(text: str, output: str | None) -> None:
     if output:
         write_atomic(output, text)
@@ -236,6 +250,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "md"), default="md")
     p.add_argument("--lang", choices=("en", "vi"), default="en")
     p.set_defaults(run=cmd_timeline)
+
+    p = sub.add_parser("eval", help="measure figures, dates and events against hand-made gold", formatter_class=_HelpFormatter)
+    p.add_argument("folder", help="folder of passages (NN_name.txt) beside their gold (NN_name.json)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--summary", action="store_true", help="print the scores only, not the rows that differ")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("report", help="run the notebooks and write the HTML report", formatter_class=_HelpFormatter)
     p.add_argument("--seeds", default="seeds", help="folder of articles (default: seeds)")
