@@ -14,7 +14,7 @@ _EXPORTS = {
     "Figure": "figures", "extract_figures": "figures",
     "check_figures": "checks",
     "extract_dates": "dates",
-    "extract_events": "events",
+    "extract_events": "events", "article_events": "events", "timeline": "events",
     "narrate": "narrate",
 }
 __all__ = sorted(_EXPORTS)
