@@ -1,7 +1,7 @@
 """vnus: exact, traceable figures and a dated timeline from Vietnam–US news articles.
 
 The core (articles → figures, dates, events, narration) is plain Python; pandas and
-matplotlib are imported only by ``analysis.frames`` and ``analysis.charts``. Names are
+matplotlib are imported only by ``analysis.presentation.frames`` and ``analysis.presentation.charts``. Names are
 imported on first use, so that ``vnus figures`` starts fast.
 """
 
@@ -9,13 +9,13 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 _EXPORTS = {
-    "Article": "articles", "load_article": "articles", "load_corpus": "articles",
+    "Article": "reading.article", "load_article": "reading.corpus", "load_corpus": "reading.corpus",
     "ArticleError": "errors", "Problem": "errors",
-    "Figure": "figures", "extract_figures": "figures",
+    "Figure": "extraction.figures", "extract_figures": "extraction.figures",
     "check_figures": "checks",
-    "extract_dates": "dates",
-    "extract_events": "events", "article_events": "events", "timeline": "events",
-    "narrate": "narrate",
+    "extract_dates": "extraction.dates",
+    "extract_events": "extraction.events", "article_events": "extraction.events", "timeline": "extraction.events",
+    "narrate": "presentation.narrate",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -10,28 +10,9 @@ Each side is compared within the precision it was written with ("15,8 tỷ" is e
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
-from typing import NamedTuple
 
-from .figures import Figure
-from .numbers import precision
-
-
-class Check(NamedTuple):
-    """One consistency check: the relation, the numbers on each side, and whether they agree."""
-
-    article: str
-    period: str | None
-    name: str
-    expected: Decimal
-    computed: Decimal
-    tolerance: Decimal
-    passed: bool
-    figures: tuple[str, ...]
-
-    def __str__(self) -> str:
-        mark = "pass" if self.passed else "FAIL"
-        return f"{mark} {self.article} {self.period or '-'} {self.name}: {self.computed:,f} vs {self.expected:,f} (±{self.tolerance:,f})"
+from .extraction.numbers import precision
+from .model import Check, Figure
 
 
 def check_figures(figures: list[Figure]) -> list[Check]:

@@ -1,19 +1,9 @@
-"""Problems met while reading articles: one line each, naming the file and the reason."""
+"""Why an article cannot be read, or a number cannot be: exceptions that carry one line each,
+naming the file and the reason."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-
-class Problem(NamedTuple):
-    """A message about one file. ``level`` is ``error`` (not read), ``warning`` or ``info``."""
-
-    article: str
-    reason: str
-    level: str = "warning"
-
-    def __str__(self) -> str:
-        return f"{self.level}: {self.article}: {self.reason}"
+from .model import Problem
 
 
 class ArticleError(Exception):

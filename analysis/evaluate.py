@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from .model import plain
+
 #: The fields compared, per kind of record.
 FIELDS = {
     "figures": ("value", "unit", "qualifier", "metric", "period", "direction", "value_high", "out_of"),
@@ -103,9 +105,9 @@ def _gold_rows(name: str, gold: dict, text: str, kind: str) -> list[Row]:
 
 def predictions(article) -> dict[str, list[Row]]:
     """What the extractor finds in one article, as rows to compare."""
-    from .dates import extract_dates
-    from .events import article_events
-    from .figures import extract_figures
+    from .extraction.dates import extract_dates
+    from .extraction.events import article_events
+    from .extraction.figures import extract_figures
 
     rows: dict[str, list[Row]] = {}
     rows["figures"] = [Row(article.name, f.start, f.end, {k: getattr(f, k) for k in FIELDS["figures"]}, f.text, f.sentence)
@@ -161,7 +163,8 @@ def evaluate(folder: str | Path) -> dict[str, Score]:
     The publication date is given to the extractor only when the gold knows it to the day,
     as a date header would give it; otherwise the extractor infers it from the text.
     """
-    from .articles import decode, parse_article
+    from .reading.article import parse_article
+    from .reading.decode import decode
 
     scores = {kind: Score(kind) for kind in FIELDS}
     for text_path, gold in gold_passages(folder):
@@ -185,7 +188,7 @@ def evaluate(folder: str | Path) -> dict[str, Score]:
             score.misses += [_row_report(g) for g in gold_rows if id(g) not in paired_gold]
             score.extras += [_row_report(f) for f in found[kind] if id(f) not in paired_found]
             for g, f in pairs:
-                wrong = {n: {"gold": g.fields[n], "found": _plain(f.fields[n])} for n in FIELDS[kind] if not agrees(n, g.fields[n], f.fields[n])}
+                wrong = {n: {"gold": g.fields[n], "found": plain(f.fields[n])} for n in FIELDS[kind] if not agrees(n, g.fields[n], f.fields[n])}
                 for n in FIELDS[kind]:
                     score.field_right[n] += n not in wrong
                 for n in CONFUSED[kind]:
@@ -196,15 +199,9 @@ def evaluate(folder: str | Path) -> dict[str, Score]:
                 else:
                     score.all_right += 1
     for score in scores.values():
-        score.misses = [_plain(r) for r in score.misses]
-        score.extras = [_plain(r) for r in score.extras]
+        score.misses = [plain(r) for r in score.misses]
+        score.extras = [plain(r) for r in score.extras]
     return scores
-
-
-def _plain(value):
-    from .output import plain
-
-    return plain(value)
 
 
 # --------------------------------------------------------------------------- printing

@@ -24,7 +24,7 @@ def main() -> None:
     line("python_bare_seconds", bare, "s")
     line("vnus_figures_json_seconds", vnus, "s")
     line("vnus_over_bare_ratio", vnus / bare, "x", "<= 4x")
-    imports = subprocess.run([PYTHON, "-X", "importtime", "-c", "import analysis.cli, analysis.figures, analysis.output"],
+    imports = subprocess.run([PYTHON, "-X", "importtime", "-c", "import analysis.run.cli, analysis.extraction.figures, analysis.presentation.output"],
                              capture_output=True, text=True, check=True).stderr.splitlines()
     costly = sorted((int(row.split("|")[1]), row.split("|")[2].strip()) for row in imports[1:] if row.count("|") == 2)[-5:]
     for micros, module in reversed(costly):

@@ -12,10 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.articles import load_article  # noqa: E402
 from analysis.errors import ArticleError  # noqa: E402
-from analysis.figures import extract_figures  # noqa: E402
-from analysis.output import plain  # noqa: E402
+from analysis.extraction.figures import extract_figures  # noqa: E402
+from analysis.model import plain  # noqa: E402
+from analysis.reading.corpus import load_article  # noqa: E402
 from benchmarks.common import PYTHON, line, machine  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.articles import iter_corpus  # noqa: E402
-from analysis.dates import extract_dates  # noqa: E402
-from analysis.events import article_events  # noqa: E402
-from analysis.figures import extract_figures  # noqa: E402
+from analysis.extraction.dates import extract_dates  # noqa: E402
+from analysis.extraction.events import article_events  # noqa: E402
+from analysis.extraction.figures import extract_figures  # noqa: E402
+from analysis.reading.corpus import iter_corpus  # noqa: E402
 from benchmarks.common import PYTHON, child_peak_kib, line, machine  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
 

@@ -42,7 +42,7 @@ def main() -> None:
     line("papermill_empty_notebook_seconds", floor, "s")
     line("vnus_report_seconds", report, "s")
     line("report_over_floor_ratio", report / floor, "x", "<= 3x")
-    for module in ("nbformat", "papermill", "nbconvert", "analysis.charts", "analysis.frames"):
+    for module in ("nbformat", "papermill", "nbconvert", "analysis.presentation.charts", "analysis.presentation.frames"):
         line(f"import_{module}", import_ms(module), "ms")
 
 

@@ -17,14 +17,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import analysis  # noqa: E402
-from analysis.output import plain  # noqa: E402
+from analysis.model import (
+    DATE_FIELDS,  # noqa: E402
+    plain,  # noqa: E402
+)
+from analysis.presentation.narrate import event_record  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _narrate(events, figures, language):
-    narrate = analysis.narrate
+    narrate = analysis.presentation.narrate
     return (narrate.narrate if hasattr(narrate, "narrate") else narrate)(events, figures, language)
 
 
@@ -39,15 +43,15 @@ def records(folders: list[Path]) -> list[str]:
             for figure in analysis.extract_figures(article):
                 lines.append(json.dumps({"figure": plain(figure)}, ensure_ascii=False, sort_keys=True))
             for date in analysis.extract_dates(article):
-                lines.append(json.dumps({"date": plain(date)}, ensure_ascii=False, sort_keys=True))
+                lines.append(json.dumps({"date": {k: plain(date)[k] for k in DATE_FIELDS}}, ensure_ascii=False, sort_keys=True))
             found = analysis.article_events(article)
             events += found
             for event in found:
-                lines.append(json.dumps({"event": event.to_dict("en")}, ensure_ascii=False, sort_keys=True))
+                lines.append(json.dumps({"event": event_record(event, "en")}, ensure_ascii=False, sort_keys=True))
         merged = analysis.timeline(events)
         figures = [f for a in articles for f in analysis.extract_figures(a)]
         for language in ("en", "vi"):
-            lines += [json.dumps({"timeline": e.to_dict(language)}, ensure_ascii=False, sort_keys=True) for e in merged]
+            lines += [json.dumps({"timeline": event_record(e, language)}, ensure_ascii=False, sort_keys=True) for e in merged]
             lines.append(json.dumps({"narration": _narrate(merged, figures, language)}, ensure_ascii=False))
     return lines
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.articles import load_article, parse_article
+from analysis.reading.article import parse_article
+from analysis.reading.corpus import load_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

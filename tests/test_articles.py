@@ -5,9 +5,11 @@ import unicodedata
 
 import pytest
 
-from analysis.articles import load_article, load_corpus, split_sentences
 from analysis.errors import ArticleError
-from analysis.figures import extract_figures
+from analysis.extraction.dates import publication, publication_notes
+from analysis.extraction.figures import extract_figures
+from analysis.reading.corpus import load_article, load_corpus
+from analysis.reading.sentences import split_sentences
 
 from .conftest import SEED_000, SEED_003
 
@@ -18,13 +20,15 @@ def test_seed_000_structure(article_000):
     assert kinds.count("image") == 2 and kinds.count("caption") == 2
     assert article_000.language == "vi"
     # no header: the date is inferred from "Trưa 18/2", its year from "tháng 1/2026"
-    assert article_000.published == "2026-02-18"
-    assert "inferred" in article_000.published_from and "Trưa 18/2" in article_000.published_from
+    assert article_000.published is None  # the article states none
+    assert publication(article_000).date == "2026-02-18"
+    assert "inferred" in publication(article_000).source and "Trưa 18/2" in publication(article_000).source
 
 
 def test_seed_003_header_and_signoff(article_003):
     assert article_003.published == "2026-02-20"
     assert article_003.published_from == "header"
+    assert publication(article_003) == ("2026-02-20", "header")
     kinds = [b.kind for b in article_003.blocks]
     assert kinds[0] == "header" and kinds[1] == "lead" and kinds[-1] == "signoff"
     assert kinds.count("caption") == 3  # captions without an image line, ending "Ảnh: TTXVN"
@@ -126,8 +130,8 @@ def test_article_without_date_loads_and_says_so(tmp_path):
     path = tmp_path / "nodate.txt"
     path.write_text("Tiêu đề\n\nHai nước hợp tác chặt chẽ.\n", encoding="utf-8")
     article = load_article(path)
-    assert article.published is None
-    assert any("no publication date" in p.reason for p in article.problems)
+    assert article.published is None and publication(article).date is None
+    assert any("no publication date" in p.reason for p in publication_notes(article))
 
 
 def test_month_abbreviation_before_a_day_does_not_end_a_sentence():
@@ -138,7 +142,7 @@ def test_month_abbreviation_before_a_day_does_not_end_a_sentence():
 
 def test_seen_texts_is_exact(tmp_path):
     """A duplicate is the same text, never merely the same fingerprint."""
-    from analysis.articles import SeenTexts, text_fingerprint
+    from analysis.reading.corpus import SeenTexts, text_fingerprint
 
     first, twin, other = (tmp_path / name for name in ("a.txt", "b.txt", "c.txt"))
     first.write_text(SEED_003.read_text(encoding="utf-8"), encoding="utf-8")
@@ -157,8 +161,8 @@ def test_seen_texts_is_exact(tmp_path):
 def test_text_that_lower_casing_lengthens_reads_the_same(tmp_path):
     """"İ" becomes two characters when lower-cased: the case-free patterns then run on the text
     itself, and every figure, date and event is the one the plain article gives."""
-    from analysis.dates import extract_dates
-    from analysis.events import article_events
+    from analysis.extraction.dates import extract_dates
+    from analysis.extraction.events import article_events
 
     plain = load_article(SEED_000)
     marked = tmp_path / "marked.txt"

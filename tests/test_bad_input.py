@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.articles import MAX_ARTICLE_BYTES, load_article, load_corpus
-from analysis.figures import extract_figures
+from analysis.extraction.figures import extract_figures
+from analysis.reading.corpus import MAX_ARTICLE_BYTES, load_article, load_corpus
 
 from .conftest import ROOT, SEED_000, SEED_003
 
@@ -146,14 +146,14 @@ def test_unreadable_file_is_named(tmp_path, monkeypatch):
     else:  # root reads everything: make the opening fail the way a permission error does
         import builtins
 
-        import analysis.articles
+        import analysis.reading.corpus
 
         def refuse(file, *args, **kwargs):
             if str(file).endswith("locked.txt"):
                 raise PermissionError(13, "Permission denied", str(file))
             return builtins.open(file, *args, **kwargs)
 
-        monkeypatch.setattr(analysis.articles, "open", refuse, raising=False)
+        monkeypatch.setattr(analysis.reading.corpus, "open", refuse, raising=False)
     articles, problems = load_corpus(tmp_path)
     assert articles == [] and [str(p) for p in problems] == ["error: locked.txt: permission denied"]
 

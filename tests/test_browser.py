@@ -9,7 +9,7 @@ import tempfile
 import pytest
 import requests
 
-from analysis.report import run_report
+from analysis.run.report import run_report
 
 from .conftest import ROOT
 from .servers import DevTools, free_port, stop, wait_for

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from analysis import dates, events, figures, periods
-from analysis.casefree import CaseFree, by_first_letter, lowered
+from analysis.extraction import dates, events, figures, periods
+from analysis.matching.casefree import CaseFree, by_first_letter, lowered
 
 from .conftest import SEED_000, SEED_003
 
@@ -57,7 +57,7 @@ def test_case_free_patterns_must_be_written_in_lower_case():
 
 
 def test_titles_split_by_case_find_what_one_pattern_finds():
-    from analysis.actors import _title_pattern, _title_scan
+    from analysis.extraction.actors import _title_pattern, _title_scan
 
     texts = TEXTS + ["Cựu thượng nghị sĩ Patrick Leahy gặp hạ nghị sĩ Mỹ và Thượng nghị sĩ John McCain; "
                      "the former Senator met the party chief and Secretary of State Marco Rubio."]
@@ -69,7 +69,7 @@ def test_titles_split_by_case_find_what_one_pattern_finds():
 
 @pytest.mark.parametrize("name", ["figures.RANK", "periods._SPAN", "dates._SAME_DAY"])
 def test_first_of_matches_as_the_alternation(name):
-    from analysis.casefree import FirstOf
+    from analysis.matching.casefree import FirstOf
 
     module, attribute = name.split(".")
     first_of = getattr({"figures": figures, "periods": periods, "dates": dates}[module], attribute)
@@ -93,7 +93,7 @@ def test_first_of_matches_as_the_alternation(name):
 def test_every_rank_holds_a_rank_cue():
     """A sentence is read for ranks only where a cue word or a digit ordinal occurs: every
     rank the pattern finds holds one."""
-    from analysis.figures import _ORDINAL_DIGITS, _RANK_WORDS, RANK
+    from analysis.extraction.figures import _ORDINAL_DIGITS, _RANK_WORDS, RANK
 
     text = ("Mỹ là nhà đầu tư lớn thứ 11/108, đứng thứ nhất, xếp hạng thứ ba trên 20 và thị trường lớn nhất, lớn nhì; "
             "Vietnam is the 8th-largest partner, ranked 11th of 108, the second-largest supplier, the tenth biggest buyer, "
@@ -107,7 +107,7 @@ def test_every_rank_holds_a_rank_cue():
 def test_amount_forms_match_as_one_pattern():
     """The amount pattern as it was written first, one alternation ignoring case: the two
     forms scanned apart find the same amounts, with the same parts."""
-    from analysis.numbers import _NUM, _SCALE_RX, _UNIT_WORDS, AMOUNT
+    from analysis.extraction.numbers import _NUM, _SCALE_RX, _UNIT_WORDS, AMOUNT
 
     units = _UNIT_WORDS.replace(" ", r"\s+")
     reference = re.compile(
@@ -165,13 +165,13 @@ def test_vocabulary_kinds_are_the_groups_of_one_alternation():
             assert [(m.start(), m.end(), vocabulary.kind(m)) for m in vocabulary.finditer(text)] == expected
             assert vocabulary.last_kind(text) == (expected[-1][2] if expected else None)
     with pytest.raises(ValueError, match="look-arounds"):
-        from analysis.casefree import Vocabulary
+        from analysis.matching.casefree import Vocabulary
 
         Vocabulary({"a": r"up\b"})
 
 
 def test_places_scanned_apart_find_what_one_pattern_finds():
-    from analysis.actors import _PLACE_AFTER_WORD, _PLACE_IN_BRACKETS
+    from analysis.extraction.actors import _PLACE_AFTER_WORD, _PLACE_IN_BRACKETS
 
     whole = re.compile(
         r"(?:(?<!\w)(?:tại|ở|đến|tới|sang|thăm|in|at|to|visit(?:ed)?)\s+)(?P<place>sân bay(?: quân sự)? [A-Z]\w+|[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})"
@@ -186,7 +186,7 @@ def test_places_scanned_apart_find_what_one_pattern_finds():
 
 def test_date_start_words_found_then_checked_for_a_word_start():
     """Words found anywhere, then kept where a word starts: what a look-behind before the words finds."""
-    from analysis.dates import _FIRST_WORDS, _date_word_starts
+    from analysis.extraction.dates import _FIRST_WORDS, _date_word_starts
 
     plain = re.compile(r"(?:(?<=[\s(\"“'])|^)(?:" + "|".join(_FIRST_WORDS) + ")")
     texts = TEXTS + ["sáng 19/2, (ngày 5/3) \"tháng 7 năm 2025\" quý II, the first quarter of 2025; xsáng ngày, "
@@ -201,7 +201,7 @@ def test_date_start_words_found_then_checked_for_a_word_start():
 
 @pytest.mark.parametrize("text", ["Tổng thống Mỹ THĂM Hà Nội ngày 5/3.", "İstanbul: Đại sứ İ. Kaya gặp Bộ trưởng."])
 def test_lowered_slice_is_the_slice_lower_cased(text):
-    from analysis.casefree import lowered_slice
+    from analysis.matching.casefree import lowered_slice
 
     for start, end in ((0, len(text)), (3, 17), (10, 11)):
         assert lowered_slice(text, start, end) == text[start:end].lower()

@@ -7,9 +7,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import charts  # noqa: E402
-from analysis.events import extract_events  # noqa: E402
-from analysis.figures import extract_figures  # noqa: E402
+from analysis.extraction.events import extract_events  # noqa: E402
+from analysis.extraction.figures import extract_figures  # noqa: E402
+from analysis.presentation import charts  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,7 @@ def test_saved_files_repeat_byte_for_byte(corpus, tmp_path):
 
 
 def test_trade_chart_draws_flows_by_direction(tmp_path):
-    from analysis.articles import parse_article
+    from analysis.reading.article import parse_article
 
     source = parse_article("date 2025-04-10\n\nU.S. imports from Vietnam totaled $136.6 billion in 2024, while U.S. exports to Vietnam were $13.1 billion.\n", "us.txt")
     ax = charts.trade_chart(extract_figures(source), [source], "en").axes[0]

@@ -55,7 +55,7 @@ def test_output_file_written_whole(tmp_path):
 def test_json_path_imports_no_pandas_matplotlib_or_jupyter():
     code = (
         "import sys, io, contextlib\n"
-        "from analysis.cli import main\n"
+        "from analysis.run.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main(['figures', {str(SEEDS)!r}, '--format', 'json'])\n"
         "heavy = [m for m in ('pandas', 'matplotlib', 'nbformat', 'IPython', 'numpy') if m in sys.modules]\n"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.articles import parse_article
-from analysis.dates import extract_dates, find_dates
+from analysis.extraction.dates import extract_dates, find_dates
+from analysis.reading.article import parse_article
 
 
 @pytest.mark.parametrize(

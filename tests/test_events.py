@@ -5,10 +5,11 @@ from decimal import Decimal
 
 import pytest
 
-from analysis.actors import find_people, translate_actor
-from analysis.events import extract_events
-from analysis.figures import extract_figures
-from analysis.narrate import narrate
+from analysis.extraction.actors import find_people, translate_actor
+from analysis.extraction.dates import publication
+from analysis.extraction.events import extract_events
+from analysis.extraction.figures import extract_figures
+from analysis.presentation.narrate import event_record, narrate
 
 from .conftest import article
 
@@ -63,7 +64,7 @@ def test_board_of_peace_merged_keeps_both_sources(article_000, article_003):
 
 
 def test_json_record_keys(article_003):
-    record = extract_events([article_003])[0].to_dict("en")
+    record = event_record(extract_events([article_003])[0], "en")
     assert list(record) == ["date", "granularity", "inferred", "kind", "status", "actors", "places", "summary", "sentence", "sources"]
     assert list(record["sources"][0]) == ["article", "start", "end"]
 
@@ -82,7 +83,7 @@ def test_people_titles_as_written():
 
 
 def test_lower_case_starts_are_all_lower_case():
-    from analysis.actors import LOWER_CASE_STARTS
+    from analysis.extraction.actors import LOWER_CASE_STARTS
 
     letters = re.sub(r"(.)-(.)", lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), LOWER_CASE_STARTS)
     assert letters and all(letter.islower() and not letter.isupper() for letter in letters)
@@ -185,8 +186,8 @@ def test_a_visit_that_upgrades_relations_gives_both_events():
 def test_planned_visit_reads_in_the_future():
     events = extract_events([article("Tháng 5/2027, Tổng thống Mỹ Donald Trump sẽ thăm Việt Nam.", "p.txt", published="2026-02-20")])
     assert [(e.date, e.kind, e.status, e.places) for e in events] == [("2027-05", "planned", "planned", ["Việt Nam"])]
-    assert events[0].to_dict("en")["summary"] == "In May 2027, US President Donald Trump is expected to visit Vietnam."
-    assert events[0].to_dict("vi")["summary"] == "Tháng 5/2027, Tổng thống Mỹ Donald Trump dự kiến thăm Việt Nam."
+    assert event_record(events[0], "en")["summary"] == "In May 2027, US President Donald Trump is expected to visit Vietnam."
+    assert event_record(events[0], "vi")["summary"] == "Tháng 5/2027, Tổng thống Mỹ Donald Trump dự kiến thăm Việt Nam."
 
 
 @pytest.mark.parametrize(
@@ -200,7 +201,7 @@ def test_planned_visit_reads_in_the_future():
 )
 def test_events_from_other_articles(text, published, expected):
     (event,) = extract_events([article(text, "x.txt", published=published)])
-    assert (event.date, event.kind, event.to_dict("en")["summary"]) == expected
+    assert (event.date, event.kind, event_record(event, "en")["summary"]) == expected
 
 
 def test_wire_story_without_header():
@@ -211,7 +212,7 @@ def test_wire_story_without_header():
         "U.S. President Donald Trump met Vietnamese Communist Party chief To Lam on Feb. 19, 2026 in Washington.\n"
     )
     source = article(text, "wire.txt", published=None)
-    assert source.language == "en" and source.published == "2026-03-06" and source.outlet == "Reuters"
+    assert source.language == "en" and publication(source).date == "2026-03-06" and source.outlet == "Reuters"
     assert [(f.metric, f.value, f.period, f.direction) for f in extract_figures(source)] == [
         ("growth", Decimal("26.3"), "2026-02", "VN->US"), ("exports", 9_100_000_000, "2026-02", "VN->US"), ("trade_surplus", 7_900_000_000, "2026-02", "VN->US")]
     story = narrate(extract_events([source]), extract_figures(source), "en")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.figures import extract_figures
+from analysis.extraction.figures import extract_figures
 
 from .conftest import article
 

@@ -6,11 +6,11 @@ from decimal import Decimal
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from analysis.articles import parse_article
-from analysis.dates import find_dates
 from analysis.errors import MalformedNumber
-from analysis.figures import extract_figures
-from analysis.numbers import find_amounts, parse_number
+from analysis.extraction.dates import find_dates
+from analysis.extraction.figures import extract_figures
+from analysis.extraction.numbers import find_amounts, parse_number
+from analysis.reading.article import parse_article
 
 from .conftest import SEED_000, SEED_003
 

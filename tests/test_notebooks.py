@@ -7,7 +7,7 @@ import nbformat
 import papermill
 import pytest
 
-from analysis.report import normalise_executed, run_report
+from analysis.run.report import normalise_executed, run_report
 
 from .conftest import ROOT, SEED_000
 

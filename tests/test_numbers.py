@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.errors import MalformedNumber
-from analysis.numbers import find_amounts, parse_number, precision
+from analysis.extraction.numbers import find_amounts, parse_number, precision
 
 
 def amounts(text, language="vi"):

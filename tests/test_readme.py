@@ -2,9 +2,9 @@
 
 import re
 
-from analysis.events import extract_events
-from analysis.figures import extract_figures
-from analysis.narrate import narrate
+from analysis.extraction.events import extract_events
+from analysis.extraction.figures import extract_figures
+from analysis.presentation.narrate import narrate
 
 from .conftest import ROOT
 

@@ -1,6 +1,6 @@
 """The report twice, in fresh folders: every chart and every HTML page byte for byte the same."""
 
-from analysis.report import run_report
+from analysis.run.report import run_report
 
 from .conftest import ROOT
 

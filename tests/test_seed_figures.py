@@ -3,8 +3,9 @@
 from decimal import Decimal
 
 from analysis.checks import check_figures
-from analysis.figures import FIELDS, extract_figures
-from analysis.output import plain
+from analysis.extraction.figures import extract_figures
+from analysis.model import FIGURE_FIELDS as FIELDS
+from analysis.model import plain
 
 A000 = "000_36939d321209eacf.txt"
 TRADE = "Trong tháng 1/2026, tổng kim ngạch thương mại hai chiều là 15,8 tỷ USD, trong đó xuất khẩu đạt 13,9 tỷ USD, nhập khẩu 1,9 tỷ USD (xuất siêu đạt 12 tỷ USD, tăng 28,6% so với cùng kỳ năm trước)."

@@ -14,26 +14,17 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from .articles import Article, Sentence
-from .casefree import CaseFree, FirstOf, Vocabulary, lowered
-from .dates import article_dates, digit_runs
-from .errors import MalformedNumber, Problem
+from ..errors import MalformedNumber
+from ..matching.casefree import CaseFree, FirstOf, Vocabulary, lowered
+from ..matching.spans import SpanIndex
+from ..model import FLOW_METRICS, Figure, Problem
+from ..reading.article import Article, Sentence
+from .dates import article_dates, digit_runs, publication
 from .numbers import Amount, find_amounts
 from .periods import find_periods, is_cumulative
-from .spans import SpanIndex
-
-METRICS = ("trade_total", "exports", "imports", "trade_surplus", "growth", "fdi_capital", "fdi_projects", "rank", "share", "count", "other")
-FIELDS = ("article", "metric", "value", "value_high", "unit", "qualifier", "period", "direction", "out_of", "text", "start", "end", "sentence")
-FLOW_METRICS = frozenset({"trade_total", "exports", "imports", "trade_surplus", "growth"})
 
 _VN = r"(?:Việt Nam|Viet Nam|Vietnam|VN)(?:'s|ese)?"
 _US = r"(?:Mỹ|Hoa Kỳ|Hoa Kì|(?-i:US|U\.S\.?|USA)|United States|America|American)(?:'s)?"
-
-
-def _rx(pattern: str) -> re.Pattern:
-    """A pattern of trade news as written, ignoring case (for the descriptions of ranks, which
-    quote the words they match)."""
-    return re.compile(pattern.replace("{VN}", _VN).replace("{US}", _US), re.IGNORECASE)
 
 
 def _words(pattern: str) -> CaseFree:
@@ -149,27 +140,6 @@ def _rank_cues(lowered: str) -> list[int]:
     return sorted(found)
 
 
-class Figure(NamedTuple):
-    """One figure stated by an article, exactly as the JSON record other tools read."""
-
-    article: str
-    metric: str
-    value: Decimal
-    value_high: Decimal | None
-    unit: str
-    qualifier: str | None
-    period: str | None
-    direction: str | None
-    out_of: int | None
-    text: str
-    start: int
-    end: int
-    sentence: str
-
-    def to_dict(self) -> dict:
-        return self._asdict()
-
-
 class _Found(NamedTuple):
     metric: str
     amount: Amount
@@ -197,7 +167,7 @@ def _other_partner() -> re.Pattern:
     """Trade partners other than the two countries: a flow named with one is not Vietnam–US."""
     global _OTHER_PARTNER
     if _OTHER_PARTNER is None:
-        from .glossary import glossary, trie_pattern
+        from ..lang.glossary import glossary, trie_pattern
 
         names = {name for key, (english, _) in glossary()["countries"].items() if key not in ("Mỹ", "Hoa Kỳ", "Việt Nam")
                  for name in (key, english.removeprefix("the "))}
@@ -465,7 +435,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
 
     def periods_of(sentence: Sentence):
         if sentence.start not in cache:
-            cache[sentence.start] = find_periods(text, sentence.start, sentence.end, article.published, dates.within(sentence.start, sentence.end))
+            cache[sentence.start] = find_periods(text, sentence.start, sentence.end, publication(article).date, dates.within(sentence.start, sentence.end))
         return cache[sentence.start]
 
     figures = []
@@ -532,59 +502,3 @@ def figures_of_corpus(articles, problems: list[Problem] | None = None) -> list[F
             problems.append(Problem(article.name, "no figures found", "info"))
         result.extend(found)
     return result
-
-
-@lru_cache(maxsize=1)
-def _rank_words() -> tuple[list, re.Pattern, re.Pattern]:
-    """The patterns that describe a rank, compiled when a rank is first described (the
-    command line reading figures never needs them)."""
-    ranked_nouns = [
-        (_rx(r"thị trường xuất khẩu|export market"), "export market", "thị trường xuất khẩu"),
-        (_rx(r"thị trường nhập khẩu|import market|nguồn nhập khẩu"), "import source", "nguồn nhập khẩu"),
-        (_rx(r"đối tác thương mại|trading partner|trade partner"), "trading partner", "đối tác thương mại"),
-        (_rx(r"nhận đầu tư|điểm đến đầu tư|investment destination|destination"), "destination of investment", "điểm đến đầu tư"),
-        (_rx(r"nhà đầu tư|investor"), "investor", "nhà đầu tư"),
-    ]
-    subject = _rx(r"(?P<who>{US}|{VN})\s+(?:(?!và\b|and\b)\w+\s+){0,2}(?:là|đứng|xếp|is|was|remains|ranks|ranked)\b")
-    scope = _rx(r"^[^.;,]{0,30}?(?:(?:của|of)\s+(?:the\s+)?(?P<of>{US}|{VN})|(?:ở khu vực|trong khu vực|in)\s+(?P<region>ASEAN|châu Á|Asia|EU))")
-    return ranked_nouns, subject, scope
-
-
-def describe_rank(figure: Figure, article: Article, language: str = "en") -> str:
-    """What a rank ranks, from the words of its sentence: "US: 11th-largest investor in Vietnam (of 108)"."""
-    sentence = figure.sentence
-    found = article.sentence_at(figure.start)
-    at = figure.start - found.start if found else sentence.find(figure.text)
-    before, after = sentence[max(0, at - 70) : at], sentence[at + len(figure.text) : at + len(figure.text) + 70]
-    noun = None
-    best = None
-    ranked_nouns, rank_subject, rank_scope = _rank_words()
-    for pattern, english, vietnamese in ranked_nouns:
-        for match in pattern.finditer(before + "\x00" + after):
-            distance = abs(match.start() - len(before))
-            if best is None or distance < best:
-                best, noun = distance, (english, vietnamese)
-    subjects = list(rank_subject.finditer(sentence[:at]))
-    who = subjects[-1].group("who") if subjects else None
-    en = language == "en"
-    country = {"mỹ": ("US", "Mỹ"), "hoa kỳ": ("US", "Mỹ")}.get((who or "").lower(), ("Vietnam", "Việt Nam") if who else None)
-    scope = rank_scope.search(after)
-    n = int(figure.value)
-    if en:
-        place = "largest" if n == 1 else f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}-largest"
-        label = f"{place} {noun[0]}" if noun else place
-    else:
-        place = "lớn nhất" if n == 1 else f"lớn thứ {n}"
-        label = f"{noun[1]} {place}" if noun else place
-    if scope and scope.group("of"):
-        partner = "the US" if scope.group("of").lower() in ("mỹ", "hoa kỳ", "us", "u.s.", "united states", "america") else "Vietnam"
-        label += f" of {partner}" if en else f" của {'Mỹ' if partner == 'the US' else 'Việt Nam'}"
-    elif scope and scope.group("region"):
-        label += f" in {scope.group('region')}" if en else f" ở {scope.group('region')}"
-    elif figure.direction == "US->VN" and noun and noun[0] == "investor":
-        label += " in Vietnam" if en else " tại Việt Nam"
-    elif figure.direction == "VN->US" and noun and noun[0].startswith("destination"):
-        label += " from Vietnam" if en else " của Việt Nam"
-    if figure.out_of:
-        label += f" (of {figure.out_of})" if en else f" (trên {figure.out_of})"
-    return f"{country[0 if en else 1]}: {label}" if country else label

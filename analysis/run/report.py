@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from queue import Queue
 
-from .articles import load_corpus
-from .figures import FIELDS, figures_of_corpus
-from .output import to_csv, write_atomic
+from ..extraction.figures import figures_of_corpus
+from ..model import FIGURE_FIELDS as FIELDS
+from ..presentation.format import source_label
+from ..presentation.output import to_csv, write_atomic
+from .notebook import load_articles
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = ROOT / "notebooks"
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 TITLES = {
@@ -165,7 +167,7 @@ def _index(out: Path, runs: list[NotebookRun], figures_dir: Path, language: str,
         if png.exists():
             source = os.path.relpath(png, out).replace(os.sep, "/")
             charts.append(f'<figure><img src="{html.escape(source)}" alt="{html.escape(base)}" width="720"></figure>')
-    sources = "".join(f"<li>{html.escape(a.source_label)}</li>" for a in articles)
+    sources = "".join(f"<li>{html.escape(source_label(a))}</li>" for a in articles)
     return (
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(heading)}</title>\n'
         "<style>body{font-family:DejaVu Sans,Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
@@ -179,7 +181,7 @@ def run_report(seeds="seeds", out="reports", language="en", parameters=None, fig
                notebooks_dir: Path = NOTEBOOKS_DIR, jobs: int | None = None) -> int:
     """Regenerate everything; 0 when every notebook ran, 1 otherwise or when no article could be read."""
     seeds, out, figures_dir = Path(seeds).resolve(), Path(out).resolve(), Path(figures_dir).resolve()
-    articles, problems = load_corpus(seeds)
+    articles, problems = load_articles(seeds)
     for problem in problems:
         if problem.level != "info":
             print(problem, file=sys.stderr)

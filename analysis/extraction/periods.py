@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .casefree import CaseFree, FirstOf
+from ..matching.casefree import CaseFree, FirstOf
 from .dates import MONTHS_EN, find_dates
 
 _Y = r"(?:1[89]\d\d|20\d\d)"

@@ -5,27 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from decimal import Decimal
 from pathlib import Path
 
-
-def plain(value):
-    """A JSON-ready value: Decimals become exact ints or floats, records dicts."""
-    if isinstance(value, Decimal):
-        if value == value.to_integral_value():
-            return int(value)
-        return float(format(value, "f"))
-    if hasattr(value, "_asdict"):  # a record (named tuple)
-        return {k: plain(v) for k, v in value._asdict().items()}
-    if hasattr(value, "__dataclass_fields__"):  # a mutable record (events)
-        from dataclasses import asdict
-
-        return {k: plain(v) for k, v in asdict(value).items()}
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
+from ..model import plain
 
 
 def to_json(records) -> str:
@@ -123,7 +105,7 @@ class RecordStream:
     def write(self, record) -> None:
         row = plain(record)
         if self.fmt == "json":
-            text = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            text = json.dumps({k: row[k] for k in self.fields}, ensure_ascii=False, indent=2).replace("\n", "\n  ")
             self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text)
         else:
             self.writer.writerow({k: ("" if row[k] is None else row[k]) for k in self.fields})

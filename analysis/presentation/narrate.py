@@ -12,75 +12,12 @@ import html
 import re
 from collections import Counter
 from datetime import date as _date
-from decimal import Decimal
 
-from .actors import find_people, translate_actor, translate_place, translate_text
-from .dates import date_key
-from .events import Event
-from .glossary import glossary
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-ORDINAL_QUARTER = {1: "first", 2: "second", 3: "third", 4: "fourth"}
-
-
-# --------------------------------------------------------------------------- formatting
-
-
-def format_amount(value: Decimal, unit: str, language: str = "en", qualifier: str | None = None) -> str:
-    """A figure as a reader writes it: "$15.8 bn" (en) or "15,8 tỷ USD" (vi)."""
-    value = Decimal(value)
-    if unit == "percent":
-        text = _decimal(abs(value), language) + "%"
-    elif unit in ("USD", "VND"):
-        scales = [(12, "tn", "nghìn tỷ"), (9, "bn", "tỷ"), (6, "m", "triệu")]
-        exponent, en_word, vi_word = next(((e, w, v) for e, w, v in scales if abs(value) >= Decimal(10) ** e), (0, "", ""))
-        number = _decimal(abs(value).scaleb(-exponent), language)
-        if language == "vi":
-            text = f"{number} {vi_word} {unit}".replace("  ", " ")
-        else:
-            text = (f"${number} {en_word}" if unit == "USD" else f"{number} {en_word} VND").replace("  ", " ").strip()
-    else:
-        text = _decimal(abs(value), language, group=True)
-    marks = {"en": {"approx": "about ", "under": "nearly ", "over": "over ", "at_least": "at least ", "at_most": "up to "},
-             "vi": {"approx": "khoảng ", "under": "gần ", "over": "trên ", "at_least": "ít nhất ", "at_most": "tối đa "}}
-    return marks[language].get(qualifier or "", "") + text
-
-
-def _decimal(value: Decimal, language: str, group: bool = False) -> str:
-    text = format(value.normalize(), "f")
-    whole, _, fraction = text.partition(".")
-    if group:
-        whole = f"{int(whole):,}"
-        if language == "vi":
-            whole = whole.replace(",", ".")
-    if not fraction:
-        return whole
-    return f"{whole},{fraction}" if language == "vi" else f"{whole}.{fraction}"
-
-
-def format_date(iso: str, language: str = "en", lead: bool = True) -> str:
-    """"2026-02-19" → "On 19 February 2026" / "Ngày 19/2/2026"; months, quarters, years alike."""
-    first = iso.split("/")[0]
-    year = first[:4]
-    if "Q" in first:
-        q = int(first[-1])
-        return (f"In the {ORDINAL_QUARTER[q]} quarter of {year}" if lead else f"the {ORDINAL_QUARTER[q]} quarter of {year}") if language == "en" else f"Quý {'I II III IV'.split()[q - 1]}/{year}"
-    if len(first) == 4:
-        return (f"In {year}" if lead else year) if language == "en" else f"Năm {year}"
-    month = int(first[5:7])
-    if len(first) == 7 and "/" in iso:  # months of a year: "2025-01/2025-06"
-        last = int(iso.split("/")[1][5:7])
-        if language == "en":
-            text = f"{MONTHS[month - 1]} to {MONTHS[last - 1]} {year}"
-            return f"From {text}" if lead else text
-        return f"Từ tháng {month} đến tháng {last}/{year}"
-    if len(first) == 7:
-        return (f"In {MONTHS[month - 1]} {year}" if lead else f"{MONTHS[month - 1]} {year}") if language == "en" else f"Tháng {month}/{year}"
-    day = int(first[8:10])
-    if "/" in iso:
-        last = _date.fromisoformat(iso.split("/")[1])
-        return f"From {day} to {last.day} {MONTHS[month - 1]} {year}" if language == "en" else f"Từ ngày {day} đến {last.day}/{month}/{year}"
-    return (f"On {day} {MONTHS[month - 1]} {year}" if lead else f"{day} {MONTHS[month - 1]} {year}") if language == "en" else f"Ngày {day}/{month}/{year}"
+from ..extraction.actors import find_people, translate_actor, translate_place, translate_text
+from ..extraction.dates import date_key
+from ..lang.glossary import glossary
+from ..model import EVENT_FIELDS, Event
+from .format import _ordinal, format_amount, format_date
 
 
 def _join(items: list[str], language: str) -> str:
@@ -96,7 +33,7 @@ def _actor(label: str, language: str) -> str:
 
 def _short(label: str, language: str) -> str:
     """A person already named, by title alone: "the General Secretary" / "Tổng Bí thư"."""
-    from .actors import base_title
+    from ..extraction.actors import base_title
 
     people = find_people(label)
     if not people:
@@ -129,6 +66,13 @@ def summarise(event: Event, language: str = "en", previous: Event | None = None)
     lead actor is named by title alone, as a writer would.
     """
     return _end(_summary(event, language, previous))
+
+
+def event_record(event: Event, language: str = "en") -> dict:
+    """The JSON record of an event, its summary written in ``language``."""
+    record = {key: getattr(event, key) for key in EVENT_FIELDS if key != "summary"}
+    record["summary"] = summarise(event, language)
+    return {key: record[key] for key in EVENT_FIELDS}
 
 
 def _summary(event: Event, language: str, previous: Event | None = None) -> str:
@@ -412,11 +356,6 @@ def _stock_sentences(figures, language: str) -> list[tuple[str, str]]:
             text = f"{text} ({article})."
         sentences.append((direction, text))
     return sentences
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def assign_eras(events: list[Event]) -> dict[str, list[Event]]:

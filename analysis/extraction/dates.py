@@ -13,7 +13,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-from .casefree import CaseFree, FirstOf, by_first_letter, lowered
+from ..matching.casefree import CaseFree, FirstOf, by_first_letter, lowered
+from ..model import DateRecord, Problem
 
 MONTHS_EN = {
     name: number
@@ -73,18 +74,6 @@ DATE_AT_DIGITS = CaseFree("|".join(f for f in _DATE_FORMS if _form(f) in _DIGITS
 DATE_AT_WORD = CaseFree("|".join(f for f in _DATE_FORMS if _form(f) not in _DIGITS_FIRST))
 _WORD_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_Y})(?![\d,.]?\d)")
-
-
-class DateMention(NamedTuple):
-    """One date expression: its exact text and offsets, and the ISO date it denotes."""
-
-    text: str
-    start: int
-    end: int
-    date: str
-    granularity: str
-    inferred: bool
-    part_of_day: str | None = None
 
 
 def _resolve_year(month: int, day: int | None, published: str | None, latest_year: int | None) -> int | None:
@@ -206,14 +195,14 @@ def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
     return tuple(sorted(found, key=lambda m: m.start()))
 
 
-def find_dates(text: str, published: str | None = None, start: int = 0, end: int | None = None) -> list[DateMention]:
+def find_dates(text: str, published: str | None = None, start: int = 0, end: int | None = None) -> list[DateRecord]:
     """Every date expression in ``text[start:end]``, in order."""
     end = len(text) if end is None else end
     latest_year = None
     if published is None:  # only then does a year-less date need the article's latest year
         years = [int(m.group(1)) for m in _ANY_YEAR.finditer(text)]
         latest_year = max(years) if years else None
-    mentions: list[DateMention] = []
+    mentions: list[DateRecord] = []
     for match in _candidates(text, start, end):
         kind = match.lastgroup
         g = match.group  # (by name: a dictionary of the pattern's forty-odd groups costs more)
@@ -286,17 +275,49 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             date, granularity, inferred = last.date.split("/")[0], "day", True
         if date is None:
             continue
-        mentions.append(DateMention(mention_text, m_start, m_start + len(mention_text), date, granularity, inferred, part))
+        mentions.append(DateRecord("", mention_text, m_start, m_start + len(mention_text), date, granularity, inferred, "", part))
     return mentions
 
 
-def article_dates(article) -> list[DateMention]:
+def article_dates(article) -> list[DateRecord]:
     """The article's date mentions, found once and kept with the article (figures, events and
     ``vnus dates`` all need them)."""
     cached = article.cache.get("dates")
     if cached is None:
-        cached = article.cache["dates"] = find_dates(article.text, article.published)
+        cached = article.cache["dates"] = find_dates(article.text, publication(article).date)
     return cached
+
+
+class Publication(NamedTuple):
+    """When an article was published, and how that is known: ``header``, ``given``, or
+    "inferred from …" (``date`` None when nothing tells)."""
+
+    date: str | None
+    source: str
+
+
+def publication(article) -> Publication:
+    """The publication date of an article: the one it states, else the one its text implies
+    (worked out once and kept with the article)."""
+    cached = article.cache.get("publication")
+    if cached is None:
+        if article.published:
+            cached = Publication(article.published, article.published_from)
+        else:
+            cached = Publication(*infer_publication_date(article.text, article.sentences, article.language))
+        article.cache["publication"] = cached
+    return cached
+
+
+def publication_notes(article) -> list[Problem]:
+    """What a reader of the article should be told about its publication date: inferred, or
+    unknown (then years left unwritten cannot be resolved)."""
+    if article.published:
+        return []
+    found = publication(article)
+    if found.date is None:
+        return [Problem(article.name, "no publication date: no date header and no date in the text", "warning")]
+    return [Problem(article.name, f"no date header; publication date {found.date} {found.source}", "info")]
 
 
 def infer_publication_date(text: str, sentences, language: str) -> tuple[str | None, str]:
@@ -331,22 +352,6 @@ def date_key(iso: str) -> tuple:
     return (year, month, day, 2)
 
 
-DATE_FIELDS = ("article", "text", "start", "end", "date", "granularity", "inferred", "sentence")
-
-
-class DateRecord(NamedTuple):
-    """A date expression of an article, as ``vnus dates`` prints it."""
-
-    article: str
-    text: str
-    start: int
-    end: int
-    date: str
-    granularity: str
-    inferred: bool
-    sentence: str
-
-
 def extract_dates(article) -> list[DateRecord]:
     """Every date expression of the article, the header's included, with its sentence."""
     records = []
@@ -358,6 +363,5 @@ def extract_dates(article) -> list[DateRecord]:
             records.append(DateRecord(article.name, match.group(0), start, start + 10, match.group(0), "day", False, article.text[header.start : header.end]))
     for mention in article_dates(article):
         sentence = article.sentence_at(mention.start)
-        records.append(DateRecord(article.name, mention.text, mention.start, mention.end, mention.date, mention.granularity,
-                                  mention.inferred, sentence.text if sentence else ""))
+        records.append(mention._replace(article=article.name, sentence=sentence.text if sentence else ""))
     return records

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .checks import Check
-from .events import Event
-from .figures import FIELDS, METRICS, Figure
+from ..model import FIGURE_FIELDS, METRICS, Check, Event, Figure
 from .narrate import summarise
 
 FIGURE_DTYPES = {
@@ -39,12 +37,12 @@ def figures_frame(figures: list[Figure]) -> pd.DataFrame:
     """One row per figure, columns as in the JSON records plus ``value_exact``."""
     rows = []
     for f in figures:
-        row = {k: getattr(f, k) for k in FIELDS}
+        row = {k: getattr(f, k) for k in FIGURE_FIELDS}
         row["value"] = float(f.value)
         row["value_high"] = float(f.value_high) if f.value_high is not None else None
         row["value_exact"] = format(f.value, "f")
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=[*FIELDS, "value_exact"])
+    frame = pd.DataFrame(rows, columns=[*FIGURE_FIELDS, "value_exact"])
     return frame.astype(FIGURE_DTYPES)
 
 

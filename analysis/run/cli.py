@@ -13,8 +13,8 @@ import gc
 import os
 import sys
 
-from .errors import ArticleError, Problem
-from .output import RecordStream, to_json, to_table, write_atomic
+from ..errors import ArticleError, Problem
+from ..presentation.output import RecordStream, to_json, to_table, write_atomic
 
 EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE = 0, 1, 2
 
@@ -30,17 +30,18 @@ def _report(problem: Problem) -> None:
 def _load(path):
     """(article, problems, (path, fingerprint)), or (None, problems, None) when the file cannot
     be read. The fingerprint lets the parent spot a duplicate without the text (``--jobs``)."""
-    from .articles import load_article, text_fingerprint
+    from ..extraction.dates import publication_notes
+    from ..reading.corpus import load_article, text_fingerprint
 
     try:
         article = load_article(path)
     except ArticleError as error:
         return None, [error.problem], None
-    return article, list(article.problems), (article.path, text_fingerprint(article.text))
+    return article, [*article.problems, *publication_notes(article)], (article.path, text_fingerprint(article.text))
 
 
 def _figures_job(path):
-    from .figures import extract_figures
+    from ..extraction.figures import extract_figures
 
     article, problems, identity = _load(path)
     if article is None:
@@ -52,7 +53,7 @@ def _figures_job(path):
 
 
 def _dates_job(path):
-    from .dates import extract_dates
+    from ..extraction.dates import extract_dates
 
     article, problems, identity = _load(path)
     if article is None:
@@ -61,8 +62,8 @@ def _dates_job(path):
 
 
 def _timeline_job(path):
-    from .events import article_events
-    from .figures import extract_figures
+    from ..extraction.events import article_events
+    from ..extraction.figures import extract_figures
 
     article, problems, identity = _load(path)
     if article is None:
@@ -75,7 +76,7 @@ def _run(job, paths, pattern: str, jobs: int):
 
     Raises ``SystemExit(1)`` at the end when no article could be read.
     """
-    from .articles import SeenTexts, article_paths, load_article
+    from ..reading.corpus import SeenTexts, article_paths, load_article
 
     def results():
         queue = article_paths(paths, pattern)
@@ -119,11 +120,11 @@ def _run(job, paths, pattern: str, jobs: int):
 
 
 def cmd_figures(args) -> int:
-    from .figures import FIELDS
+    from ..model import FIGURE_FIELDS as FIELDS
 
     results = _run(_figures_job, args.paths, args.glob, args.jobs)
     if args.check:
-        from .checks import check_figures
+        from ..checks import check_figures
 
         found = [f for figures in results for f in figures]
         checks = check_figures(found)
@@ -143,7 +144,7 @@ def cmd_figures(args) -> int:
 
 
 def cmd_dates(args) -> int:
-    from .dates import DATE_FIELDS
+    from ..model import DATE_FIELDS
 
     results = _run(_dates_job, args.paths, args.glob, args.jobs)
     if args.format == "table":
@@ -157,8 +158,8 @@ def cmd_dates(args) -> int:
 
 
 def cmd_timeline(args) -> int:
-    from .events import timeline
-    from .narrate import narrate
+    from ..extraction.events import timeline
+    from ..presentation.narrate import event_record, narrate
 
     events, figures = [], []
     for article_events, article_figures in _run(_timeline_job, args.paths, args.glob, args.jobs):
@@ -166,7 +167,7 @@ def cmd_timeline(args) -> int:
         figures += [f for f in article_figures if f.metric in ("rank", "fdi_projects", "fdi_capital")]
     events = timeline(events)
     if args.format == "json":
-        _emit(to_json([e.to_dict(args.lang) for e in events]), args.output)
+        _emit(to_json([event_record(e, args.lang) for e in events]), args.output)
     else:
         _emit(narrate(events, figures, language=args.lang), args.output)
     return EXIT_OK
@@ -185,7 +186,7 @@ def cmd_report(args) -> int:
 def cmd_eval(args) -> int:
     from pathlib import Path
 
-    from .evaluate import evaluate, gold_passages, to_json, to_text
+    from ..evaluate import evaluate, gold_passages, to_json, to_text
 
     folder = Path(args.folder)
     if not folder.is_dir() or not gold_passages(folder):

@@ -16,8 +16,8 @@ from typing import NamedTuple
 from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
-from .casefree import FirstOf
-from .errors import MalformedNumber
+from ..errors import MalformedNumber
+from ..matching.casefree import FirstOf
 
 SCALES = {
     "nghìn tỷ": 12, "ngàn tỷ": 12, "nghìn tỉ": 12, "ngàn tỉ": 12, "trillion": 12, "tn": 12,

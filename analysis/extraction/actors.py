@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .casefree import by_first_letter
-from .glossary import glossary, trie_pattern
+from ..lang.glossary import glossary, trie_pattern
+from ..matching.casefree import by_first_letter
 
 VIETNAMESE_SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Trương Đinh Lâm Mai Trịnh Đoàn "

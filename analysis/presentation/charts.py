@@ -17,9 +17,10 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.figure import Figure as MplFigure
 
-from .events import Event
-from .figures import Figure, describe_rank
-from .narrate import assign_eras, era_title, format_amount, short_label, trade_flows
+from ..model import Event, Figure
+from .describe import describe_rank
+from .format import format_amount, period_label, source_label
+from .narrate import assign_eras, era_title, short_label, trade_flows
 from .output import write_atomic
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -72,7 +73,7 @@ def use_house_style() -> None:
 
 
 def _source(fig: MplFigure, articles) -> None:
-    labels = "; ".join(a.source_label for a in articles) or "—"
+    labels = "; ".join(source_label(a) for a in articles) or "—"
     fig.text(0.01, -0.02, textwrap.fill(f"Nguồn / Source: {labels}", 120), fontsize=7.5, color=GREY, ha="left", va="top")
 
 
@@ -84,19 +85,6 @@ def _no_data(ax, what: str, language: str) -> None:
 def _articles_of(items, articles):
     names = {getattr(i, "article", None) for i in items} | {s["article"] for i in items if isinstance(i, Event) for s in i.sources}
     return [a for a in articles if a.name in names]
-
-
-def period_label(period: str, language: str) -> str:
-    from .narrate import format_date
-
-    if "/" in period and len(period) > 10:
-        a, b = period.split("/")
-        return f"{format_date(a, language, lead=False)} – {format_date(b, language, lead=False)}" if language == "en" else f"{int(a[5:7])}–{int(b[5:7])}/{b[:4]}"
-    if period.endswith(("H1", "H2")):
-        return (f"{'first' if period.endswith('1') else 'second'} half of {period[:4]}" if language == "en"
-                else f"{'6 tháng đầu' if period.endswith('1') else '6 tháng cuối'} năm {period[:4]}")
-    text = format_date(period, language, lead=False)
-    return text if language == "en" else text[0].lower() + text[1:]
 
 
 def _label(figure: Figure, language: str, mark: bool = True) -> str:
@@ -112,7 +100,7 @@ def _label(figure: Figure, language: str, mark: bool = True) -> str:
 def latest_trade_period(figures: list[Figure]) -> str | None:
     """The most recent period with a trade total or exports stated in USD."""
     periods = {f.period for f in figures if f.period and f.unit == "USD" and f.metric in ("trade_total", "exports", "imports", "trade_surplus")}
-    from .dates import date_key
+    from ..extraction.dates import date_key
 
     return max(periods, key=lambda p: date_key(p.split("/")[-1])) if periods else None
 
@@ -237,7 +225,7 @@ def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFi
         else:
             slots += [(era, [e]) for e in _distinct(members, language)]
     order = {"relations": 0, "ties": 1, "visit": 2, "ahead": 3}
-    from .dates import date_key
+    from ..extraction.dates import date_key
 
     if len(slots) > MAX_SLOTS:  # a large corpus: keep the events most articles report, in time order
         keep = sorted(slots, key=lambda slot: -len(slot[1][0].sources))[:MAX_SLOTS]

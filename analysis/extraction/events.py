@@ -10,18 +10,15 @@ report are merged into one, keeping every source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ..matching.casefree import CaseFree, lowered_slice
+from ..matching.spans import SpanIndex
+from ..model import TRADE_METRICS, DateRecord, Event
+from ..reading.article import Article
 from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
-from .articles import Article
-from .casefree import CaseFree, lowered_slice
-from .dates import DateMention, article_dates, date_key
+from .dates import article_dates, date_key, publication
 from .figures import extract_figures
 from .periods import COMPARISON
-from .spans import SpanIndex
-
-EVENT_FIELDS = ("date", "granularity", "inferred", "kind", "status", "actors", "places", "summary", "sentence", "sources")
-KINDS = ("relations", "visit", "meeting", "call", "arrival", "trade", "investment", "planned")
 
 # Written in lower case and matched on lower-cased text (see casefree): every branch starts
 # with a letter, so the regex engine skips ahead on first letters.
@@ -49,42 +46,12 @@ FUTURE = CaseFree(r"s(?<!\ws)ẽ(?!\w)|dự kiến|kế hoạch|w(?<!\ww)ill(?!\
 WISH = re.compile(r"mong muốn|đề nghị|(?<!\w)mời(?!\w)|hope[sd]?|invite[sd]?|urged", re.IGNORECASE)
 ORGANISATIONS = re.compile(r"\((?:như|such as|including)?\s*(?P<list>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*(?:,\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)*)\)")
 INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit"})
-TRADE_METRICS = frozenset({"trade_total", "exports", "imports", "trade_surplus"})
-
-
-@dataclass
-class Event:
-    """One thing that happened or is planned, with every article that reports it."""
-
-    date: str
-    granularity: str
-    inferred: bool
-    kind: str
-    status: str
-    actors: list[str]
-    places: list[str]
-    sentence: str
-    sources: list[dict]
-    subject: str | None = None
-    detail: dict = field(default_factory=dict)
-    anchored: bool = True
-
-    @property
-    def articles(self) -> list[str]:
-        return [s["article"] for s in self.sources]
-
-    def to_dict(self, language: str = "en") -> dict:
-        from .narrate import summarise
-
-        record = {k: getattr(self, k) for k in EVENT_FIELDS if k != "summary"}
-        record["summary"] = summarise(self, language)
-        return {k: record[k] for k in EVENT_FIELDS}
 
 
 _WORDS = re.compile(r"\w\w*")  # (not "\w+": see articles._SENTENCE_END)
 
 
-def _clauses(text: str, start: int, end: int, dates: list[DateMention]):
+def _clauses(text: str, start: int, end: int, dates: list[DateRecord]):
     """Split a sentence at its date mentions: each date owns the words before it, or after it
     when it opens its clause ("Tháng 7/2013, …")."""
     inside = [d for d in dates if start <= d.start < end]
@@ -156,7 +123,7 @@ class _ArticleEvents:
 
     def events(self) -> list[Event]:
         events: list[Event] = []
-        last_dated: dict[int, DateMention] = {}
+        last_dated: dict[int, DateRecord] = {}
         for sentence in self.article.sentences:
             if not sentence.is_prose or sentence.kind == "title":
                 continue
@@ -176,7 +143,7 @@ class _ArticleEvents:
                     events.extend(self._read(sentence, last_dated[sentence.paragraph], sentence.start, sentence.end, anchored=False))
         return events
 
-    def _read(self, sentence, mention: DateMention, start: int, end: int, anchored: bool) -> list[Event]:
+    def _read(self, sentence, mention: DateRecord, start: int, end: int, anchored: bool) -> list[Event]:
         clause, low = self.text[start:end], lowered_slice(self.text, start, end)
         found = _kinds(clause, low)
         here = self.figures.within(start, end)
@@ -191,7 +158,7 @@ class _ArticleEvents:
         kinds = _event_kinds(others, bool(trade))
         date = mention.date
         inferred = mention.inferred or not anchored
-        status = _status(date, self.article.published, future, anchored)  # (one clause, one date: one status)
+        status = _status(date, publication(self.article).date, future, anchored)  # (one clause, one date: one status)
         base = dict(date=date, granularity=mention.granularity, inferred=inferred, sentence=sentence.text,
                     sources=[{"article": self.article.name, "start": start, "end": end}], anchored=anchored)
         for kind in kinds:
@@ -244,7 +211,7 @@ def _period_as_date(period: str) -> tuple[str, str] | None:
 
 
 def _term(clause: str) -> str | None:
-    from .glossary import glossary
+    from ..lang.glossary import glossary
 
     lowered = clause.lower()
     terms = glossary()["terms"]

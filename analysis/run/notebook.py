@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .articles import Article, load_corpus
-from .errors import Problem
+from ..errors import ArticleError
+from ..extraction.dates import publication, publication_notes
+from ..model import Problem
+from ..reading.article import Article
+from ..reading.corpus import iter_corpus
 
 
 def prepare(language: str) -> None:
@@ -22,8 +25,23 @@ def prepare(language: str) -> None:
 
 def read_corpus(seeds_dir: str, article_glob: str = "*") -> tuple[list[Article], pd.DataFrame]:
     """The articles, and a table of the problems met (one line per file, never a traceback)."""
-    articles, problems = load_corpus(seeds_dir, article_glob)
+    articles, problems = load_articles(seeds_dir, article_glob)
     return articles, problems_frame(problems)
+
+
+def load_articles(sources, pattern: str = "*") -> tuple[list[Article], list[Problem]]:
+    """Every readable article and the problems met, in file order, each article's own followed
+    by what is said of its publication date (inferred, or unknown)."""
+    articles, problems = [], []
+    for item in iter_corpus(sources, pattern):
+        if isinstance(item, ArticleError):
+            problems.append(item.problem)
+        elif isinstance(item, Problem):
+            problems.append(item)
+        else:
+            articles.append(item)
+            problems += [*item.problems, *publication_notes(item)]
+    return articles, problems
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
@@ -34,7 +52,7 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
 def provenance_frame(articles: list[Article]) -> pd.DataFrame:
     """One row per article: where it comes from, as every chart's source line cites it."""
     rows = [
-        {"article": a.name, "outlet": a.outlet, "published": a.published, "date from": a.published_from, "language": a.language, "title": a.title}
+        {"article": a.name, "outlet": a.outlet, "published": publication(a).date, "date from": publication(a).source, "language": a.language, "title": a.title}
         for a in articles
     ]
     return pd.DataFrame(rows, columns=["article", "outlet", "published", "date from", "language", "title"]).astype("string")
@@ -49,7 +67,7 @@ def show(fig, base_name: str, figures_dir: str, language: str) -> None:
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    from .charts import chart_name, save
+    from ..presentation.charts import chart_name, save
 
     name = chart_name(base_name, language)
     paths = save(fig, name, figures_dir)

@@ -1,0 +1,123 @@
+"""The structure of an article: what each line is (header, title, lead, body, caption, byline …)
+and which language the text is written in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..matching.casefree import lowered_slice
+
+#: Block kinds that repeat what the body says (or are not prose): no figures or events come
+#: from them.
+NON_PROSE = frozenset({"header", "section", "image", "caption", "byline", "signoff"})
+
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+_IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(
+    r"(?:\(?\b(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Photo|Image|Photograph)\s*:\s*[^.:]{1,80}\)?\.?)\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:Theo|Nguồn|By|Source)\s*:?\s+\S.{0,100}$", re.IGNORECASE)
+_VI_LETTER = re.compile("[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")  # on lower-cased text
+_NOT_LETTERS = re.compile(r"[\W\d_][\W\d_]*")
+
+
+class Block(NamedTuple):
+    """One non-empty line of the article and what it is (title, caption, body …)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+
+def detect_language(text: str, low: str | None = None) -> str:
+    """``vi`` when Vietnamese letters are a visible share of the text, else ``en``.
+
+    ``low``: the text lower-cased, when the caller has it (only its start is read).
+
+    Vietnamese writes most syllables with a diacritic (a non-ASCII letter); English text has
+    almost none beyond dashes, quotes and the odd Vietnamese name.
+    """
+    # Vietnamese prose has a diacritic on about a quarter of its letters: when a tenth of the
+    # first 500 characters (letters or not) carry one, the text is Vietnamese, read no further
+    if len(text) > 500 and len(_VI_LETTER.findall(low[:500] if low is not None else text[:500].lower())) > 50:
+        return "vi"
+    share = _vietnamese_share(text[:4000])
+    return "vi" if share is None or share > 0.03 else "en"
+
+
+def _vietnamese_share(sample: str) -> float | None:
+    """Letters with a Vietnamese diacritic (or đ) per letter; None for a sample without letters."""
+    # (letters counted by deleting what is not one: no string per letter, as findall would make)
+    letters = len(_NOT_LETTERS.sub("", sample[:800])) * len(sample) / min(len(sample), 800) if sample else 0
+    return len(_VI_LETTER.findall(sample.lower())) / letters if letters else None
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped_start = start + (len(line) - len(line.lstrip()))
+        stripped_end = start + len(line.rstrip())
+        if stripped_end > stripped_start:
+            yield stripped_start, stripped_end
+
+
+def _is_short_label(line: str, words: int) -> bool:
+    return len(line.split()) <= words and not re.search(r"[.!?:;,]$", line) and not any(ch.isdigit() for ch in line)
+
+
+def split_blocks(text: str) -> tuple[list[Block], str | None]:
+    """Mark each line as header, section, title, lead, byline, image, caption, body or signoff."""
+    blocks: list[Block] = []
+    published = None
+    lines = list(_lines(text))
+    prose_seen = 0
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if index == 0:
+            header = _HEADER.match(text)
+            if header:
+                published = "-".join(header.groups())
+                blocks.append(Block("header", start, header.end(3)))
+                start = header.end()
+                line = text[start:end]
+                if not line.strip():
+                    continue
+        previous = blocks[-1].kind if blocks else None
+        if " " not in line and _IMAGE.match(line):  # (a file name holds no space)
+            kind = "image"
+        elif previous == "image" or (len(line) < 400 and _may_credit(text, start, end) and _CAPTION_CREDIT.search(line)):
+            kind = "caption"
+        elif len(line) < 120 and _BYLINE.match(line):
+            kind = "byline"
+        elif index == len(lines) - 1 and _is_short_label(line, 5) and prose_seen:
+            kind = "signoff"
+        elif prose_seen == 0 and not blocks_have(blocks, "section") and _is_short_label(line, 4) and index + 1 < len(lines):
+            kind = "section"
+        elif prose_seen == 0 and not re.search(r"[.!?…]$", line) and len(line) < 250:
+            kind = "title"
+            prose_seen += 1
+        elif prose_seen <= 1 and not blocks_have(blocks, "lead"):
+            kind = "lead"
+            prose_seen += 1
+        else:
+            kind = "body"
+            prose_seen += 1
+        blocks.append(Block(kind, start, end))
+    return blocks, published
+
+
+def _may_credit(text: str, start: int, end: int) -> bool:
+    """Whether the end of the line ``text[start:end]`` names a photo (a test before the credit
+    pattern; the article lower-cased once serves the later steps too)."""
+    tail = lowered_slice(text, max(start, end - 90), end)
+    return "ảnh" in tail or "photo" in tail or "image" in tail
+
+
+def blocks_have(blocks: list[Block], kind: str) -> bool:
+    return any(block.kind == kind for block in blocks)
