@@ -10,69 +10,80 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ..matching.casefree import CaseFree, FirstOf, by_first_letter, lowered
+from .. import lang
+from ..matching.casefree import (
+    CaseFree,
+    FirstOf,
+    anchor_pattern,
+    by_first_letter,
+    fewest,
+    lookbehind_words,
+    lowered,
+    opening_words,
+    required_words,
+)
+from ..matching.rules import Form, load_forms, slot
 from ..model import DateRecord, Problem
-
-MONTHS_EN = {
-    name: number
-    for number, names in enumerate(
-        [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
-    )
-    for name in names
-}
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _Y = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-–—]\s*"
-_PART = (
-    r"(?:rạng sáng|sáng sớm|sáng|trưa|chiều tối|chiều muộn|chiều|tối muộn|tối|đêm|khuya)"
-    r"(?:\s+(?:hôm\s+)?(?:ngày|nay))?"
-)
-_DAY_LEAD = rf"(?:{_PART}|(?:vào\s+)?ngày|hôm)"
-_MONTH_EN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_NOT_NUMBER_AFTER = r"(?![\d,.]?\d)(?!\s*(?:%|tỷ|tỉ|triệu|usd))"
-
-_DATE_FORMS = [
-    rf"(?P<vi_long>(?:{_DAY_LEAD}\s+)?ngày\s+(?P<vl_d>{_D})\s+tháng\s+(?P<vl_m>{_M})(?:\s*(?:năm\s+|,\s*)(?P<vl_y>{_Y}))?)\b",
-    rf"(?P<dmy>(?:{_DAY_LEAD}\s+)?(?<![\d/.,-])(?P<dmy_d>{_D})(?P<sep>[/.-])(?P<dmy_m>{_M})(?P=sep)(?P<dmy_y>{_Y})){_NOT_NUMBER_AFTER}",
-    rf"(?P<dm_range>{_DAY_LEAD}\s+(?P<dr_d1>{_D}){_DASH}(?P<dr_d2>{_D})[/-](?P<dr_m>{_M})(?:[/-](?P<dr_y>{_Y}))?)(?![\d/])",
-    rf"(?P<dm>{_DAY_LEAD}\s+(?P<dm_d>{_D})[/-](?P<dm_m>{_M}))(?![\d/,.]?\d)",
-    rf"(?P<quarter>quý\s+(?P<q_n>iv|i{{1,3}}|[1-4])(?:\s*[/-]\s*|\s+năm\s+)(?P<q_y>{_Y}))\b",
-    rf"(?P<vi_month>tháng\s+(?P<vm_m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<vm_y>{_Y}))\b",
-    rf"(?P<paren_month>(?<=\()(?P<pm_m>{_M})/(?P<pm_y>{_Y})(?=\)))",
-    rf"(?P<vi_month_alone>tháng\s+(?P<va_m>{_M}))(?![\d/,.-]|\s+năm\s+\d|\s*(?:đầu|cuối|qua|trước|nay|liên tiếp|\d))",
-    rf"(?P<vi_year>năm\s+(?P<vy_y>{_Y}))(?![\d/]|[,.]\d)",
-    rf"(?P<en_range>(?P<er_mon>{_MONTH_EN})\.?\s+(?P<er_d1>{_D})\s*[-–]\s*(?P<er_d2>{_D})(?:,?\s+(?P<er_y>{_Y}))?)\b",
-    rf"(?P<en_mdy>(?P<em_mon>{_MONTH_EN})\.?\s+(?P<em_d>{_D})(?:st|nd|rd|th)?(?:,?\s+(?P<em_y>{_Y}))?)\b(?!\s*(?:%|billion|million))",
-    rf"(?P<en_dmy>(?P<ed_d>{_D})(?:st|nd|rd|th)?\s+(?P<ed_mon>{_MONTH_EN})\.?(?:,?\s+(?P<ed_y>{_Y}))?)\b",
-    rf"(?P<en_my>(?P<ey_mon>{_MONTH_EN})\.?,?\s+(?P<ey_y>{_Y}))\b",
-    r"(?P<en_month_alone>(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s))(?P<ema_mon>january|february|march|april|may|june|july|august|september|october|november|december))\b(?!\s*\d)",
-    rf"(?P<en_quarter>(?:q(?P<eq_n>[1-4])\s*,?\s*|(?:the\s+)?(?P<eq_w>first|second|third|fourth)\s+quarter\s+of\s+)(?P<eq_y>{_Y}))\b",
-    rf"(?P<en_year>(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)|(?<=\bthrough\s))(?P<eyr_y>{_Y}))\b(?![\d/]|[,.]\d)",
-    r"(?P<same_day>\b(?:cùng ngày|cũng trong ngày|trong cùng ngày|the same day|on the same day|later that day)\b)",
-]
-# A date is tried where a word or a number begins. Three forms begin with their digits and
-# "dd/mm/yyyy" may; every other form begins with a word. Each pattern keeps the forms in
-# their order, so at any position it matches what the whole list would. Both match on the
-# lower-cased text (see casefree): a month alone is only tried where "in February" is
-# written with its capital.
-_DIGITS_FIRST, _DIGITS_OR_WORD_FIRST = {"paren_month", "en_dmy", "en_year"}, {"dmy"}
+#: The slots a date form's named groups fill.
+SLOTS = ("day", "day_end", "month", "year", "quarter", "quarter_word", "sep")
 
 
-def _form(pattern: str) -> str:
-    return pattern[len("(?P<") : pattern.index(">")]
+def _numbers(key: str) -> dict[str, int]:
+    return {word.lower(): number for word, number in lang.mapping(key).items()}
 
 
-DATE_AT_DIGITS = CaseFree("|".join(f for f in _DATE_FORMS if _form(f) in _DIGITS_FIRST | _DIGITS_OR_WORD_FIRST))
-DATE_AT_WORD = CaseFree("|".join(f for f in _DATE_FORMS if _form(f) not in _DIGITS_FIRST))
-_WORD_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+MONTHS = {**_numbers("dates.months"), **_numbers("dates.month_abbreviations")}
+ROMAN = _numbers("dates.roman")
+QUARTER_WORDS = _numbers("dates.quarter_words")
+_PARTS_OF_DAY = lang.alternation(lang.words("dates.parts_of_day"))
+
+
+def _leads(words) -> str:
+    """One of ``words`` just before, as a whole word followed by a space: "in 2025"."""
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(w.lower())}\s)" for w in words) + ")"
+
+
+def _placeholders(code: str) -> dict[str, str]:
+    """What the {PLACEHOLDERS} of a language's date forms stand for."""
+    value = lambda key: lang.value(key, code)  # noqa: E731
+    part = (rf"(?:{lang.alternation(value('dates.parts_of_day'))})(?:\s+(?:{lang.alternation(value('dates.part_of_day_followers'))}))?"
+            if value("dates.parts_of_day") else "(?!)")
+    units = [*lang.words("numbers.percent"), *lang.mapping("numbers.scales"), *lang.mapping("numbers.currency_signs")]
+    return {
+        "D": _D, "M": _M, "Y": _Y, "DASH": _DASH,
+        "DAY_LEAD": rf"(?:{part}|{lang.alternation(value('dates.day_leads'))})" if value("dates.day_leads") else part,
+        "ROMAN": lang.alternation(value("dates.roman")) or "(?!)",
+        "NOT_MONTH_AFTER": lang.alternation(value("dates.not_month_after")) or "(?!)",
+        "NOT_AMOUNT": rf"(?!\s*(?:{lang.alternation(units)}))",
+        "MONTH": lang.alternation([*value("dates.months"), *value("dates.month_abbreviations")]) or "(?!)",
+        "MONTH_FULL": lang.alternation(value("dates.months")) or "(?!)",
+        "MONTH_LEAD": _leads(value("dates.month_alone_leads")),
+        "YEAR_LEAD": _leads(value("dates.year_leads")),
+        "DAY_SUFFIX": lang.alternation(value("dates.day_suffixes")) or "(?!)",
+        "QUARTER_WORD": lang.alternation(value("dates.quarter_words")) or "(?!)",
+    }
+
+
+FORMS = load_forms("dates.forms", SLOTS, _placeholders)
+_FORM_BY_GROUP = {form.group: form for form in FORMS}
+# A date is tried where a word or a number begins: each form is tried at the places it can
+# begin with (read from its pattern), in the forms' order, so that at any position the two
+# patterns match what the whole list would. Both match on the lower-cased text (see casefree).
+_OPENINGS = {form.group: opening_words(form.pattern) for form in FORMS}
+_DIGIT_OPENING = "0"
+DATE_AT_DIGITS = CaseFree("|".join(f.pattern for f in FORMS if _DIGIT_OPENING in _OPENINGS[f.group] and not f.capitalised))
+DATE_AT_WORD = CaseFree("|".join(f.pattern for f in FORMS if _OPENINGS[f.group] - {_DIGIT_OPENING} and not f.capitalised))
+# forms that hold no digit before their end and are found by their words: a month alone,
+# written with its capital ("in February", never "may")
+_WORD_FORMS = [f for f in FORMS if f.capitalised]
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_Y})(?![\d,.]?\d)")
 
 
@@ -95,7 +106,7 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-_PART_OF_DAY = re.compile(r"rạng sáng|sáng sớm|chiều tối|chiều muộn|tối muộn|sáng|trưa|chiều|tối|đêm|khuya", re.IGNORECASE)
+_PART_OF_DAY = re.compile(_PARTS_OF_DAY or "(?!)", re.IGNORECASE)
 
 
 def _part_of_day(text: str) -> str | None:
@@ -103,29 +114,25 @@ def _part_of_day(text: str) -> str | None:
     return match.group(0).lower() if match else None
 
 
-_DIGITS = re.compile(r"\d\d*")  # (not "\d+": see articles._SENTENCE_END)
-# "cùng ngày" and its kin, each phrase looked for only where it occurs, and at a word start
-# (checked after the phrase, so that the engine searches for the phrase itself)
-_SAME_DAY = FirstOf([(rf"{phrase}(?<!\w{phrase})\b", (phrase,))
-                     for phrase in ("cùng ngày", "cũng trong ngày", "trong cùng ngày", "the same day", "on the same day", "later that day")])
-# an English month alone ("in February"): the month found first, the word before it checked
-_MONTH_NAME = re.compile(by_first_letter("January|February|March|April|May|June|July|August|September|October|November|December")
-                         + r"\b(?!\s*\d)")
-_MONTH_LEAD = re.compile(r"(?<!\w)(?:in|of|since|until|by|during)\s$")
+_DIGITS = re.compile(r"\d\d*")  # (not "\d+": see reading.sentences._SENTENCE_END)
+# "cùng ngày" and its kin: the day just written, each phrase looked for where it occurs
+_SAME_DAY = FirstOf([rf"\b{lang.alternation([phrase])}\b" for phrase in lang.words("dates.same_day")])
 _BEFORE = 40  # the most a date expression reaches before its first digits
-
-
-_CUES = re.compile("|".join(["ngày", "tháng", "quý", "năm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", r"\(", "in ", "since ",
-                               "until ", "by ", "during ", "from ", "through ", "quarter of ", "q", *MONTHS_EN]))
-_MONTH_AFTER = re.compile("|".join(MONTHS_EN))
-# the words a date can begin with (besides its digits): part of day, "ngày", "tháng", months …
-_FIRST_WORDS = ("rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "vào", "ngày", "hôm", "quý", "tháng", "năm", "jan", "feb",
-                "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "q", "the", "first", "second", "third", "fourth")
-
-# such a word (a word start is checked afterwards: inside a word of letters no word starts, so
-# the words found mid-word hide none that start one)
-_DATE_START = CaseFree("|".join(_FIRST_WORDS))
+# what every date form that begins with a word can begin with (read from the forms)
+_START_WORDS = sorted({w for f in FORMS if not f.capitalised for w in _OPENINGS[f.group] if w != _DIGIT_OPENING})
+if any("*" in _OPENINGS[f.group] for f in FORMS):
+    raise lang.LanguageDataError(f"dates.forms {next(f.name for f in FORMS if '*' in _OPENINGS[f.group])!r}: a date form begins "
+                                 "with a word or a digit")
+# a word a date can begin with (a word start is checked afterwards: inside a word of letters no
+# word starts, so the words found mid-word hide none that start one)
+_DATE_START = CaseFree("|".join(map(re.escape, _START_WORDS)))
 _WORD_START_AFTER = "(\"“'"  # (and spaces)
+# a cheap test before the forms: the words a form needs before its digits (or what its
+# look-behinds look for) in the stretch before them, or after them the words it needs there
+_CUES_BEFORE = re.compile(anchor_pattern(fewest(
+    w for f in FORMS if not f.capitalised for w in (*required_words(f.pattern, before_digits=True), *lookbehind_words(f.pattern)))))
+_CUES_AFTER = re.compile(anchor_pattern({w for f in FORMS if not f.capitalised and _DIGIT_OPENING in _OPENINGS[f.group]
+                                          for w in required_words(f.pattern)}))
 
 
 def _may_be_date(text: str, low: str | None, start: int, end: int) -> bool:
@@ -136,13 +143,13 @@ def _may_be_date(text: str, low: str | None, start: int, end: int) -> bool:
         return True
     if low is None:  # (rare text: no shortcut, the pattern decides)
         return True
-    return bool(_CUES.search(low, max(0, start - 25), start) or _MONTH_AFTER.search(low, end, end + 12))
+    return bool(_CUES_BEFORE.search(low, max(0, start - 25), start) or _CUES_AFTER.search(low, end, end + 12))
 
 
-def _date_word_starts(text: str, low: str | None, pos: int, endpos: int) -> list[int]:
+def _date_word_starts(text: str, pos: int, endpos: int) -> list[int]:
     """Where a word that a date can begin with starts a word in ``text[pos:endpos]``."""
-    words = _DATE_START.lower.finditer(low, pos, endpos) if low is not None else _DATE_START.finditer(text, pos, endpos)
-    return [at for at in (m.start() for m in words) if at == 0 or text[at - 1].isspace() or text[at - 1] in _WORD_START_AFTER]
+    return [at for at in (m.start() for m in _DATE_START.finditer(text, pos, endpos))
+            if at == 0 or text[at - 1].isspace() or text[at - 1] in _WORD_START_AFTER]
 
 
 @lru_cache(maxsize=2)
@@ -158,11 +165,12 @@ def digit_runs(text: str) -> tuple[list[int], list[int]]:
 
 @lru_cache(maxsize=2)
 def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
-    """Matches of the date pattern, tried only where a date can begin.
+    """Matches of the date forms, tried only where a date can begin.
 
-    Every date form but "cùng ngày" holds a digit and begins at most ``_BEFORE`` characters
-    before its first digits, at a word start: trying the pattern at those few places finds
-    what a scan of the whole text finds, many times faster on long articles.
+    Every date form that holds a digit begins at most ``_BEFORE`` characters before its
+    first digits, at a word start: trying the forms at those few places finds what a scan of
+    the whole text finds, many times faster on long articles. The forms without digits ("in
+    February") and "cùng ngày" are found by their words.
 
     Cached for the last articles: one without a date header is read twice, once to infer its
     publication date and once to resolve its years against it.
@@ -176,23 +184,37 @@ def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
         if first < covered or not _may_be_date(text, low, first, min(run_ends[index], end)):
             continue
         # (a date's first word ends before its digits: its letters cannot run into them)
-        starts = _date_word_starts(text, low, max(start, covered, first - _BEFORE), first)
+        starts = _date_word_starts(text, max(start, covered, first - _BEFORE), first)
         for position in starts + [first]:
             form = DATE_AT_WORD if position < first else DATE_AT_DIGITS
-            match = form.lower.match(low, position, end) if low is not None else form.any_case.match(text, position, end)
-            if match and match.lastgroup != "same_day" and match.end() > first:
+            match = form.match(text, position, end)
+            if match and match.end() > first:
                 found.append(match)
                 covered = match.end()
                 break
-    # the two forms without digits: "cùng ngày" and an English month alone ("in February")
-    alone = [(match.start(), "same_day") for match in _SAME_DAY.finditer(text, start, end)]
-    alone += [(match.start(), "en_month_alone") for match in _MONTH_NAME.finditer(text, start, end)
-              if _MONTH_LEAD.search(text, max(start, match.start() - 7), match.start())]
-    for at, group in alone:
-        whole = DATE_AT_WORD.match(text, at, end)
-        if whole and whole.lastgroup == group and not any(m.start() <= whole.start() < m.end() for m in found):
+    alone = [match for form in _WORD_FORMS for match in _alone(form, text, start, end)]
+    alone += list(_SAME_DAY.finditer(text, start, end))
+    for whole in sorted(alone, key=lambda m: m.start()):
+        if not any(m.start() <= whole.start() < m.end() for m in found):
             found.append(whole)
     return tuple(sorted(found, key=lambda m: m.start()))
+
+
+@cache
+def _form_pattern(form: Form) -> tuple[CaseFree, re.Pattern]:
+    """A form written with its capital, and where it can begin: one of its first words with
+    its capital (found on the text as written, which is fast: capitals are rare)."""
+    words = sorted(_OPENINGS[form.group], key=lambda w: (-len(w), w))
+    return CaseFree(form.pattern), re.compile(by_first_letter("|".join(re.escape(w[0].upper() + w[1:]) for w in words)) + r"\b")
+
+
+def _alone(form: Form, text: str, start: int, end: int):
+    """The matches of a form without digits whose words are written with their capital."""
+    pattern, starts = _form_pattern(form)
+    for found in starts.finditer(text, start, end):
+        match = pattern.match(text, found.start(), end)
+        if match:
+            yield match
 
 
 def find_dates(text: str, published: str | None = None, start: int = 0, end: int | None = None) -> list[DateRecord]:
@@ -204,79 +226,51 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
         latest_year = max(years) if years else None
     mentions: list[DateRecord] = []
     for match in _candidates(text, start, end):
-        kind = match.lastgroup
-        g = match.group  # (by name: a dictionary of the pattern's forty-odd groups costs more)
-        mention_text = text[match.start(kind) : match.end(kind)]  # (the match is on lower-cased text)
-        m_start = match.start(kind)
-        date = None
-        granularity = "day"
-        inferred = False
-        part = None
-        if kind in ("vi_long", "dmy", "dm", "dm_range", "en_mdy", "en_dmy", "en_range"):
-            if kind == "vi_long":
-                day, month, year = int(g("vl_d")), int(g("vl_m")), g("vl_y")
-            elif kind == "dmy":
-                day, month, year = int(g("dmy_d")), int(g("dmy_m")), g("dmy_y")
-            elif kind == "dm":
-                day, month, year = int(g("dm_d")), int(g("dm_m")), None
-            elif kind == "dm_range":
-                day, month, year = int(g("dr_d1")), int(g("dr_m")), g("dr_y")
-            elif kind == "en_range":
-                day, month, year = int(g("er_d1")), MONTHS_EN[g("er_mon").lower().rstrip(".")], g("er_y")
-            elif kind == "en_mdy":
-                day, month, year = int(g("em_d")), MONTHS_EN[g("em_mon").lower().rstrip(".")], g("em_y")
-            else:
-                day, month, year = int(g("ed_d")), MONTHS_EN[g("ed_mon").lower().rstrip(".")], g("ed_y")
-            if year is None:
-                year = _resolve_year(month, day, published, latest_year)
-                inferred = True
-                if year is None:
-                    continue
-            year = int(year)
-            if not _valid(year, month, day):
-                continue
-            date = f"{year:04d}-{month:02d}-{day:02d}"
-            if kind in ("dm_range", "en_range"):
-                day2 = int(g("dr_d2") or g("er_d2"))
-                if not _valid(year, month, day2) or day2 <= day:
-                    continue
-                date = f"{date}/{year:04d}-{month:02d}-{day2:02d}"
-            part = _part_of_day(mention_text)
-        elif kind in ("vi_month", "paren_month", "en_my", "vi_month_alone", "en_month_alone"):
-            if kind == "vi_month":
-                month, year = int(g("vm_m")), int(g("vm_y"))
-            elif kind == "paren_month":
-                month, year = int(g("pm_m")), int(g("pm_y"))
-            elif kind == "en_my":
-                month, year = MONTHS_EN[g("ey_mon").lower().rstrip(".")], int(g("ey_y"))
-            else:
-                month = int(g("va_m")) if g("va_m") else MONTHS_EN[g("ema_mon").lower()]
-                year = _resolve_year(month, None, published, latest_year)
-                inferred = True
-                if year is None:
-                    continue
-            date, granularity = f"{year:04d}-{month:02d}", "month"
-        elif kind in ("quarter", "en_quarter"):
-            if kind == "quarter":
-                number = g("q_n")
-                quarter = ROMAN[number.lower()] if number.isalpha() else int(number)
-                year = int(g("q_y"))
-            else:
-                quarter = int(g("eq_n")) if g("eq_n") else _WORD_ORDINAL[g("eq_w").lower()]
-                year = int(g("eq_y"))
-            date, granularity = f"{year:04d}-Q{quarter}", "quarter"
-        elif kind in ("vi_year", "en_year"):
-            date, granularity = g("vy_y") if kind == "vi_year" else g("eyr_y"), "year"
-        elif kind == "same_day":
+        form = _FORM_BY_GROUP.get(match.lastgroup)
+        mention_text = text[match.start() : match.end()]  # (the match may be on lower-cased text)
+        if form is None:  # "cùng ngày": the last day written
             days = [m for m in mentions if m.granularity == "day"]
-            if not days:
-                continue
-            last = days[-1]
-            date, granularity, inferred = last.date.split("/")[0], "day", True
-        if date is None:
+            if days:
+                mentions.append(DateRecord("", mention_text, match.start(), match.end(), days[-1].date.split("/")[0], "day", True))
             continue
-        mentions.append(DateRecord("", mention_text, m_start, m_start + len(mention_text), date, granularity, inferred, "", part))
+        found = _read_date(form, match, published, latest_year)
+        if found is not None:
+            date, granularity, inferred = found
+            part = _part_of_day(mention_text) if granularity == "day" else None
+            mentions.append(DateRecord("", mention_text, match.start(), match.end(), date, granularity, inferred, "", part))
     return mentions
+
+
+def _read_date(form: Form, match: re.Match, published: str | None, latest_year: int | None) -> tuple[str, str, bool] | None:
+    """The ISO date, granularity and whether part was inferred, from a form's slots."""
+    day, month, year = slot(match, form, "day"), slot(match, form, "month"), slot(match, form, "year")
+    inferred = False
+    if month is not None:
+        month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+    if day is not None or month is not None:
+        day = int(day) if day is not None else None
+        if year is None:
+            year = _resolve_year(month, day, published, latest_year)
+            inferred = True
+            if year is None:
+                return None
+        year = int(year)
+        if day is None:
+            return f"{year:04d}-{month:02d}", "month", inferred
+        if not _valid(year, month, day):
+            return None
+        date = f"{year:04d}-{month:02d}-{day:02d}"
+        if slot(match, form, "day_end") is not None:
+            day_end = int(slot(match, form, "day_end"))
+            if not _valid(year, month, day_end) or day_end <= day:
+                return None
+            date = f"{date}/{year:04d}-{month:02d}-{day_end:02d}"
+        return date, "day", inferred
+    quarter, word = slot(match, form, "quarter"), slot(match, form, "quarter_word")
+    if quarter is not None or word is not None:
+        number = (int(quarter) if quarter.isdigit() else ROMAN[quarter.lower()]) if quarter is not None else QUARTER_WORDS[word.lower()]
+        return f"{int(year):04d}-Q{number}", "quarter", False
+    return (year, "year", False) if year is not None else None
 
 
 def article_dates(article) -> list[DateRecord]:
@@ -363,5 +357,6 @@ def extract_dates(article) -> list[DateRecord]:
             records.append(DateRecord(article.name, match.group(0), start, start + 10, match.group(0), "day", False, article.text[header.start : header.end]))
     for mention in article_dates(article):
         sentence = article.sentence_at(mention.start)
-        records.append(mention._replace(article=article.name, sentence=sentence.text if sentence else ""))
+        records.append(DateRecord(article.name, mention.text, mention.start, mention.end, mention.date, mention.granularity,
+                                  mention.inferred, sentence.text if sentence else "", mention.part_of_day))
     return records

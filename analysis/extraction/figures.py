@@ -14,8 +14,20 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from .. import lang
 from ..errors import MalformedNumber
-from ..matching.casefree import CaseFree, FirstOf, Vocabulary, lowered
+from ..matching.casefree import (
+    CaseFree,
+    FirstOf,
+    Vocabulary,
+    anchor_pattern,
+    fewest,
+    lowered,
+    opening_words,
+    required_words,
+    words_after_digits,
+)
+from ..matching.rules import load_forms, slot
 from ..matching.spans import SpanIndex
 from ..model import FLOW_METRICS, Figure, Problem
 from ..reading.article import Article, Sentence
@@ -23,8 +35,19 @@ from .dates import article_dates, digit_runs, publication
 from .numbers import Amount, find_amounts
 from .periods import find_periods, is_cumulative
 
-_VN = r"(?:Việt Nam|Viet Nam|Vietnam|VN)(?:'s|ese)?"
-_US = r"(?:Mỹ|Hoa Kỳ|Hoa Kì|(?-i:US|U\.S\.?|USA)|United States|America|American)(?:'s)?"
+
+def _names(key: str) -> str:
+    return lang.alternation(lang.words(key))
+
+
+_POSSESSIVE = "".join(f"(?:{w})?" for w in [_names("countries.possessive")] if w)
+_VN = f"(?:{_names('countries.vietnam')}){_POSSESSIVE}"
+_US_CAPITALS = [re.escape(w) for w in sorted(lang.words("countries.us_in_capitals"), key=lambda w: (-len(w), w))]
+_US = f"(?:{_names('countries.us')}|(?-i:{'|'.join(_US_CAPITALS)})){_POSSESSIVE}"
+# the capitals-only names in lower case, each once ("usa" holds "us")
+_CAPITALS = tuple(sorted({w.lower() for w in lang.words("countries.us_in_capitals")}
+                         - {w.lower() for w in lang.words("countries.us_in_capitals") for o in lang.words("countries.us_in_capitals")
+                            if o.lower() != w.lower() and o.lower() in w.lower()}))
 
 
 def _words(pattern: str) -> CaseFree:
@@ -34,105 +57,90 @@ def _words(pattern: str) -> CaseFree:
     if "{US}" not in pattern:
         return CaseFree(pattern.replace("{VN}", _VN.lower()))
     return CaseFree(pattern.replace("{VN}", _VN.lower()).replace("{US}", _US.lower().replace("(?-i:", "(?:")),
-                    exact=pattern.replace("{VN}", _VN).replace("{US}", _US), capitals=("us", "u.s"))
+                    exact=pattern.replace("{VN}", _VN).replace("{US}", _US), capitals=_CAPITALS)
 
 
-METRIC_WORDS = Vocabulary({
-    "trade_total": r"kim ngạch (?:thương mại|xuất nhập khẩu|hai chiều)|thương mại hai chiều|thương mại song phương|"
-                   r"xuất nhập khẩu|tổng kim ngạch|two-way trade|bilateral trade|total trade|trade turnover|trade volume|"
-                   r"trade (?:value|between)|goods trade|trade in goods|trade total(?:l?ed|l?ing)",
-    "trade_surplus": r"xuất siêu|nhập siêu|thặng dư|thâm hụt|trade gap|surplus|deficit",
-    "exports": r"xuất khẩu|exports?|exported|shipments",
-    "imports": r"nhập khẩu|imports?|imported",
-    "fdi_capital": r"vốn đầu tư|vốn đăng ký|tổng vốn|vốn fdi|fdi|vốn|đầu tư|investments?|invested|capital",
-})
-GROWTH_WORDS = Vocabulary({
-    "up": r"tăng trưởng|tăng|rise|rose|risen|rising|up|increased?|increasing|grew|grown|growth|jumped|surged|climbed|gained",
-    "down": r"giảm|sụt giảm|fell|fallen|falling|down|decreased?|declined?|dropped|slumped|contracted|shrank",
-})
-SHARE_WORDS = _words(r"chiếm|tỷ trọng|tỉ trọng|share|accounting for|accounted for|accounts for|making up")
-_CHANGE_BY = _words(r"(?:tăng|giảm|tăng thêm|giảm bớt|up|down|by)\s*$")
-_CHANGE_TO = _words(r"(?:lên|đến|tới|to|lên mức|đạt)\s*$")
-COUNT_NOUNS = _words(
-    r"(?:cơ sở giáo dục|cơ sở|trường đại học|trường|doanh nghiệp|công ty|tập đoàn|nhà đầu tư|quốc gia|nước|"
-    r"vùng lãnh thổ|thỏa thuận|thoả thuận|hiệp định|văn kiện|bản ghi nhớ|hợp đồng|đoàn|người|lượt|nhà lãnh đạo|lãnh đạo|"
-    r"du học sinh|sinh viên|học sinh|chuyến bay|chuyến|cuộc|thành viên|bang|tỉnh|thành phố|địa phương|chuyên gia|"
-    r"lao động|việc làm|máy bay|tàu|cơ quan|tổ chức|sự kiện|chương trình|nhà máy|hội nghị|nghị sĩ|thượng nghị sĩ|"
-    r"đối tác|hãng|ngân hàng|học bổng|mặt hàng|sản phẩm|"
-    r"schools?|universities|university|companies|company|firms?|businesses|investors|countries|economies|"
-    r"agreements?|deals?|memorand(?:a|ums?)|mous?|contracts?|delegations?|people|visitors|students|leaders|"
-    r"members|states|provinces|cities|experts|workers|jobs|aircraft|planes|ships|agencies|organi[sz]ations|"
-    r"events|programs|programmes|factories|plants|lawmakers|senators|banks|scholarships|products)\b"
-)
-ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
-                 "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-_RANK_NOUN = r"(?:thị trường|đối tác|nhà đầu tư|nguồn|điểm đến|nhà cung cấp|khách hàng|nhà nhập khẩu|nhà xuất khẩu|quốc gia|nước|market|partner|investor|source|destination|supplier|exporter|importer|buyer|customer)"
-# the forms of a rank, each with the words it cannot do without (see casefree.FirstOf)
-RANK = FirstOf([
-    (r"(?P<slash>thứ\s+(?P<s_n>\d{1,3})\s*/\s*(?P<s_m>\d{1,4}))(?![\d/])", ("thứ",)),
-    (r"(?:lớn|đứng|xếp|xếp hạng|hạng|vị trí|nhà đầu tư)\s+(?P<ord>thứ\s+(?P<o_n>\d{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)"
-     r"(?:(?:\s*/\s*|\s+(?:trong\s+(?:số\s+)?|trên\s+))(?P<o_m>\d{1,4}))?(?![\d/]))", ("thứ",)),
-    (r"(?P<top>l(?<=\sl)ớn nhất|l(?<=\sl)ớn nhì)(?=\W|$)", ("lớn nh",)),
-    (r"(?P<en>(?P<e_n>\d{1,3})(?:st|nd|rd|th)(?=[- ](?:largest|biggest|ranked|place|position|out of|of \d)|\s+" + _RANK_NOUN + r"))"
-     r"(?:[- ](?:largest|biggest))?(?:\s+(?:out\s+)?of\s+(?P<e_m>\d{1,4})\b)?", re.compile(r"[0-9](?:st|nd|rd|th)")),
-    (r"(?P<en_word>(?P<ew>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ](?:largest|biggest))",
-     ("largest", "biggest")),
-    (r"(?P<en_top>l(?<=\sl)argest(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r")|b(?<=\sb)iggest(?=\s+(?:\w+\s+){0,2}" + _RANK_NOUN + r"))",
-     ("largest", "biggest")),
-])
+def _phrases(key: str) -> str:
+    """The phrases of ``key`` in every language, as one alternation."""
+    return "|".join(lang.words(key))
+
+
+METRIC_WORDS = Vocabulary({kind: lang.alternation(words) for kind, words in lang.mapping("figures.metrics").items()})
+GROWTH_WORDS = Vocabulary({kind: lang.alternation(words) for kind, words in lang.mapping("figures.growth").items()})
+SHARE_WORDS = _words(_names("figures.share"))
+_CHANGE_BY = _words(rf"(?:{_names('figures.change_by')})\s*$")
+_CHANGE_TO = _words(rf"(?:{_names('figures.change_to')})\s*$")
+COUNT_NOUNS = _words(rf"(?:{_names('figures.count_nouns')})\b")
+ORDINAL_WORDS = {w.lower(): n for w, n in lang.mapping("figures.ranks.ordinals").items()}
+SUPERLATIVES = {" ".join(w.lower().split()): n for w, n in lang.mapping("figures.ranks.superlatives").items()}
+_RANK_NOUN = f"(?:{_names('figures.ranks.nouns')})"
+RANK_SLOTS = ("rank", "total", "superlative", "span")
+
+
+def _rank_placeholders(code: str) -> dict[str, str]:
+    value = lambda key: lang.value(key, code)  # noqa: E731
+    return {"N": r"\d{1,3}", "TOTAL": r"\d{1,4}", "ORDINAL": lang.alternation(value("figures.ranks.ordinals")) or "(?!)",
+            "LEAD": lang.alternation(value("figures.ranks.leads")) or "(?!)",
+            "SUPERLATIVE": lang.alternation(value("figures.ranks.superlatives")) or "(?!)",
+            "NOUN": lang.alternation(value("figures.ranks.nouns")) or "(?!)", "SUFFIX": lang.alternation(value("figures.ranks.suffixes")) or "(?!)"}
+
+
+RANK_FORMS = load_forms("figures.ranks.forms", RANK_SLOTS, _rank_placeholders, prefix="r")
+_RANK_FORM = {form.group: form for form in RANK_FORMS}
+# the forms of a rank, each scanned where the words it needs occur (see casefree.FirstOf)
+RANK = FirstOf([form.pattern for form in RANK_FORMS])
+_NEEDS_NOUN_BEFORE = {form.group for code in lang.languages() for form, entry in zip(
+    [f for f in RANK_FORMS if f.name.startswith(f"{code}:")], lang.value("figures.ranks.forms", code), strict=True) if entry.get("needs_noun_before")}
 _TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,40}$")
 
 # Direction evidence: who exports to or invests in whom.
-INVEST_VN_US = _words(
-    r"nhận đầu tư (?:của|từ) {VN}|đầu tư (?:của|từ) {VN}|đầu tư (?:ra nước ngoài|sang|vào|tại) {US}|{VN}\s+(?:\w+\s+){0,3}đầu tư (?:sang|vào|tại) {US}|"
-    r"{VN} (?:investment|investors|firms|companies|enterprises)\b[^.;]{0,40}\bin (?:the )?{US}|invest(?:ed|ing|ment|ments)? in (?:the )?{US}|outward investment"
-)
-INVEST_US_VN = _words(
-    r"đầu tư (?:trực tiếp )?(?:nước ngoài )?(?:vào|tại) {VN}|đầu tư (?:của|từ) {US}|nhà đầu tư (?:nước ngoài )?(?:lớn )?(?:của )?{US}|{US} (?:là|là nhà đầu tư|đầu tư)|"
-    r"{US} (?:investment|investors|firms|companies)\b[^.;]{0,40}\bin {VN}|invest(?:ed|ing|ment|ments)? in {VN}|(?:fdi|investment) (?:from|by) (?:the )?{US}|"
-    r"(?:vốn|fdi|đầu tư)[^.;,]{0,20}(?:từ|của) {US}|(?:doanh nghiệp|nhà đầu tư|tập đoàn|công ty) {US}|{US} (?:investors|firms|companies|businesses)"
-)
+INVEST_VN_US = _words(_phrases("figures.direction.invest_vn_us"))
+INVEST_US_VN = _words(_phrases("figures.direction.invest_us_vn"))
 # the United States named in the sentence: without it an investment figure is not the US's
 # (total FDI into Vietnam has no direction here)
 US_NAMED = _words(r"{US}")
 # Where the money or projects are, when no verb of investing says who invests: weaker evidence.
-LOCATED_VN = _words(r"(?:i(?<!\wi)n|i(?<!\wi)nto|tại|vào) {VN}")
-LOCATED_US = _words(r"(?:i(?<!\wi)n|i(?<!\wi)nto|tại|vào|sang) (?:the )?{US}")
-INVEST_WORDS = _words(r"đầu tư|fdi|invest|v(?<!\wv)ốn\b|capital")
-SURPLUS_WORDS = _words(r"xuất siêu|nhập siêu|thặng dư|thâm hụt|surplus|deficit|trade gap")
-US_EXPORTER = _words(r"{US}\W{0,3}(?:xuất khẩu|exports?|exported|shipments)|(?:xuất khẩu|exports?|shipments) (?:của|từ|from|of) (?:the )?{US}|(?:xuất khẩu|exports?|shipments|xuất)(?: hàng hóa)? (?:sang|vào|to) {VN}")
-US_IMPORTER = _words(r"{US}\W{0,3}(?:nhập khẩu|imports?|imported)|(?:nhập khẩu|imports?) (?:của|từ|from) (?:the )?{VN}|(?:nhập khẩu|imports?) (?:vào|into|to) (?:the )?{US}")
-WITH_VN = _words(r"(?:với|with) {VN}")
-WITH_US = _words(r"(?:với|with) (?:the )?{US}")
+LOCATED_VN = _words(_phrases("figures.direction.located_vn"))
+LOCATED_US = _words(_phrases("figures.direction.located_us"))
+INVEST_WORDS = _words(_phrases("figures.direction.investment"))
+_SURPLUS_KINDS = {kind: {" ".join(w.lower().split()) for w in lang.words(f"figures.direction.{kind}")}
+                  for kind in ("export_surplus", "import_surplus", "surplus", "deficit")}
+SURPLUS_WORDS = _words(lang.alternation([w for words in _SURPLUS_KINDS.values() for w in words]))
+US_EXPORTER = _words(_phrases("figures.direction.us_exporter"))
+US_IMPORTER = _words(_phrases("figures.direction.us_importer"))
+WITH_VN = _words(_phrases("figures.direction.with_vn"))
+WITH_US = _words(_phrases("figures.direction.with_us"))
 US_SUBJECT = _words(r"{US}\W{0,3}(?:\w+\s+){0,3}$")
 VN_SUBJECT = _words(r"{VN}\W{0,3}(?:\w+\s+){0,3}$")
-EXPORT_MARKET = _words(r"thị trường xuất khẩu|export market|export destination")
-IMPORT_MARKET = _words(r"thị trường nhập khẩu|nguồn nhập khẩu|nhà cung cấp|import (?:market|source)|supplier")
+EXPORT_MARKET = _words(_phrases("figures.direction.export_market"))
+IMPORT_MARKET = _words(_phrases("figures.direction.import_market"))
 # investment evidence: direction and strength (a verb of investing, or only a location)
 _EVIDENCE = (("VN->US", INVEST_VN_US, 2), ("US->VN", INVEST_US_VN, 2), ("VN->US", LOCATED_US, 0), ("US->VN", LOCATED_VN, 0))
 
 
-# a sentence without a digit, an ordinal or a "largest" states no figure (cheap tests first)
+# a sentence without a digit or a word every rank holds states no figure (cheap tests first)
 _DIGIT = re.compile(r"[0-9]")
-_ORDINAL_DIGITS = re.compile(r"[0-9](?:st|nd|rd|th)\b")
-# the words of which every rank holds one ("second-largest" holds "largest"), besides the
-# ordinals written with digits ("11th")
-_RANK_WORDS = ("lớn nh", "thứ", "largest", "biggest")
-
-
-_RANK_CUE = re.compile("|".join(_RANK_WORDS))
+# the words of which every rank holds one ("second-largest" holds "largest"), read from the
+# forms of a rank; a rank that opens with digits ("11th") is looked for where digits are
+# followed by what follows them in its form
+_DIGIT_RANKS = [form for form in RANK_FORMS if opening_words(form.pattern) == {"0"}]
+_RANK_WORDS = fewest(w for form in RANK_FORMS if form not in _DIGIT_RANKS for w in required_words(form.pattern))
+_RANK_CUE = re.compile(anchor_pattern(_RANK_WORDS))
+_RANK_PHRASES = re.compile(anchor_pattern([w for w in _RANK_WORDS if " " in w.strip()]) or "(?!)")
+_RANK_FINDS = fewest(w.strip() for w in _RANK_WORDS if " " not in w.strip())
+_AFTER = sorted({w for form in _DIGIT_RANKS for w in words_after_digits(form.pattern)})
+_RANK_AFTER_DIGITS = re.compile(r"[0-9](?:" + "|".join(map(re.escape, _AFTER)) + r")\b") if _AFTER else None
 
 
 def _may_rank(lowered: str, start: int, end: int) -> bool:
-    return bool(_RANK_CUE.search(lowered, start, end) or _ORDINAL_DIGITS.search(lowered, start, end))
+    return bool(_RANK_CUE.search(lowered, start, end) or (_RANK_AFTER_DIGITS and _RANK_AFTER_DIGITS.search(lowered, start, end)))
 
 
 def _rank_cues(lowered: str) -> list[int]:
     """Where the lower-cased article has a word that every rank of some form holds (``str.find``
-    per word over the article is faster than a pattern per sentence). Ordinals ("11th") hold
-    a digit: they are looked for in the sentences with digits."""
-    found = []
-    for word in _RANK_WORDS:
+    per word over the article is faster than a pattern per sentence)."""
+    found = [m.start() for m in _RANK_PHRASES.finditer(lowered)]  # (white space of any kind between their words)
+    for word in _RANK_FINDS:
         at = lowered.find(word)
         while at >= 0:
             found.append(at)
@@ -148,8 +156,9 @@ class _Found(NamedTuple):
 
 
 # what ends a clause inside a sentence: a comma, a bracket, or a conjunction
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:và|and|while|trong khi|nhưng|but)\s")
-_WORTH = re.compile(r"worth|trị giá|USD|\$")  # capital beside projects
+_CLAUSE_BREAK = re.compile(rf"[,;:()]|\s(?:{_names('figures.clause_breaks')})\s")
+# capital beside projects
+_WORTH = re.compile("|".join([*(re.escape(w) for w in lang.words("figures.worth")), *(re.escape(w) for w in lang.mapping("numbers.currency_signs"))]))
 
 
 def _last_metric(window: str) -> str | None:
@@ -169,16 +178,19 @@ def _other_partner() -> re.Pattern:
     if _OTHER_PARTNER is None:
         from ..lang.glossary import glossary, trie_pattern
 
-        names = {name for key, (english, _) in glossary()["countries"].items() if key not in ("Mỹ", "Hoa Kỳ", "Việt Nam")
+        ours = {*lang.words("countries.vietnam"), *lang.words("countries.us")}
+        names = {name for key, (english, _) in glossary()["countries"].items() if key not in ours
                  for name in (key, english.removeprefix("the "))}
-        names |= {"EU", "châu Âu", "Europe", "ASEAN", "Mexico", "Nhật", "Hàn", "Đài Loan", "Taiwan", "Hồng Kông", "Hong Kong"}
-        _OTHER_PARTNER = re.compile(rf"(?:sang|tới|vào|từ|với|của|to|from|with)\s+(?:the\s+)?(?:thị trường\s+)?{trie_pattern(names)}\b")
+        names |= set(lang.words("countries.other_partners"))
+        leads = "|".join(lang.words("figures.partner_leads"))
+        markets = "".join(rf"(?:{w}\s+)?" for w in lang.words("figures.partner_markets"))
+        _OTHER_PARTNER = re.compile(rf"(?:{leads})\s+(?:the\s+)?{markets}{trie_pattern(names)}\b")
     return _OTHER_PARTNER
 
 
 _OTHER_PARTNER = None
 # flows of the whole economy, not with one partner
-WHOLE_ECONOMY = _words(r"cả nước|toàn quốc|ra thế giới|toàn cầu|nationwide|overall|worldwide|globally|total (?:exports|imports) of vietnam")
+WHOLE_ECONOMY = _words(_names("figures.whole_economy"))
 
 
 def _trade_direction(metric: str, before: str, after: str) -> str | None:
@@ -193,16 +205,16 @@ def _trade_direction(metric: str, before: str, after: str) -> str | None:
     if metric == "trade_surplus":
         words = list(SURPLUS_WORDS.finditer(before))
         if words:
-            word, lead = words[-1].group(0).lower(), before[: words[-1].start()]
+            word, lead = " ".join(words[-1].group(0).lower().split()), before[: words[-1].start()]
         else:  # named after the amount: "$123.5 billion trade surplus with the US"
             following = SURPLUS_WORDS.search(after[:50])
-            word = following.group(0).lower() if following else ""
+            word = " ".join(following.group(0).lower().split()) if following else ""
             lead = before + (after[: following.start()] if following else "")
-        if word == "nhập siêu":
+        if word in _SURPLUS_KINDS["import_surplus"]:
             return "US->VN"
-        if word == "xuất siêu":
+        if word in _SURPLUS_KINDS["export_surplus"]:
             return "US->VN" if US_SUBJECT.search(lead) else "VN->US"
-        surplus = word in ("thặng dư", "surplus")
+        surplus = word in _SURPLUS_KINDS["surplus"]
         if WITH_US.search(clause):
             return "VN->US" if surplus else "US->VN"
         if WITH_VN.search(clause):
@@ -244,21 +256,17 @@ def _strongest_direction(text: str) -> str | None:
     return best[1] if best else None
 
 
-def _rank_value(match: re.Match) -> tuple[int, int | None, int, int]:
-    g = match.groupdict()  # (only the groups of the form that matched)
-    if g.get("slash"):
-        return int(g["s_n"]), int(g["s_m"]), match.start("slash"), match.end("slash")
-    if g.get("ord"):
-        n = g["o_n"]
-        value = int(n) if n.isdigit() else ORDINAL_WORDS[n.lower()]
-        return value, int(g["o_m"]) if g["o_m"] else None, match.start("ord"), match.end("ord")
-    if g.get("top"):
-        return (1 if g["top"].lower().endswith("nhất") else 2), None, match.start("top"), match.end("top")
-    if g.get("en"):
-        return int(g["e_n"]), int(g["e_m"]) if g["e_m"] else None, match.start("en"), match.end()
-    if g.get("en_word"):
-        return ORDINAL_WORDS[g["ew"].lower()], None, match.start("en_word"), match.end("en_word")
-    return 1, None, match.start("en_top"), match.end("en_top")
+def _rank_value(match: re.Match) -> tuple[int, int | None, int, int] | None:
+    """The rank, its total and the span of its text, from the slots of the form that matched."""
+    form = _RANK_FORM[match.lastgroup]
+    rank, total, superlative = (slot(match, form, name) for name in ("rank", "total", "superlative"))
+    if rank is not None:
+        value = int(rank) if rank.isdigit() else ORDINAL_WORDS[rank.lower()]
+    else:
+        value = SUPERLATIVES[" ".join(superlative.lower().split())]
+    span = f"{form.group}_span"
+    start, end = (match.start(span), match.end(span)) if span in match.re.groupindex and match.start(span) >= 0 else match.span()
+    return value, int(total) if total else None, start, end
 
 
 class _SentenceReader:
@@ -272,7 +280,7 @@ class _SentenceReader:
         found = []
         for match in RANK.finditer(text, s.start, s.end):
             value, out_of, start, end = _rank_value(match)
-            if match.lastgroup == "top" and not _TOP_NEEDS.search(text, s.start, start):
+            if match.lastgroup in _NEEDS_NOUN_BEFORE and not _TOP_NEEDS.search(text, s.start, start):
                 continue  # "lớn nhất" ranks only a partner, market or investor
             if out_of is not None and out_of < value:
                 continue
@@ -452,7 +460,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
                   and _DIGIT.search(text, max(run_starts[run], sentence.start), sentence.end) is not None)
         if low is not None:  # a cue in the sentence (one that runs past its end only costs a look)
             may_rank = bisect_left(cues, sentence.end) > bisect_left(cues, sentence.start) or (
-                digits and _ORDINAL_DIGITS.search(low, sentence.start, sentence.end) is not None)
+                digits and _RANK_AFTER_DIGITS is not None and _RANK_AFTER_DIGITS.search(low, sentence.start, sentence.end) is not None)
         else:
             may_rank = _may_rank(sentence.text.lower(), 0, len(sentence.text))
         if not may_rank and not digits:

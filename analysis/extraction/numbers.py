@@ -16,53 +16,45 @@ from typing import NamedTuple
 from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
+from .. import lang
 from ..errors import MalformedNumber
 from ..matching.casefree import FirstOf
 
-SCALES = {
-    "nghìn tỷ": 12, "ngàn tỷ": 12, "nghìn tỉ": 12, "ngàn tỉ": 12, "trillion": 12, "tn": 12,
-    "tỷ": 9, "tỉ": 9, "billion": 9, "bn": 9, "b": 9,
-    "triệu": 6, "million": 6, "mn": 6, "mln": 6, "m": 6,
-    "nghìn": 3, "ngàn": 3, "thousand": 3, "k": 3,
-}
-CURRENCY_WORDS = {
-    "usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô-la mỹ": "USD", "đôla mỹ": "USD",
-    "đô la": "USD", "đô-la": "USD", "đôla": "USD", "đô": "USD", "mỹ kim": "USD", "us dollars": "USD",
-    "dollars": "USD", "dollar": "USD", "vnd": "VND", "vnđ": "VND", "đồng": "VND",
-}
-PERCENT_WORDS = ("%", "phần trăm", "percent", "per cent")
-QUALIFIERS = {
-    "approx": r"khoảng|xấp xỉ|ước đạt|ước tính|ước|chừng|tầm|around|about|approximately|roughly|some|an estimated|estimated",
-    "under": r"gần|chưa đến|chưa tới|dưới|nearly|almost|close to|just under|under|less than|below",
-    "over": r"trên|hơn|vượt|vượt mốc|vượt quá|more than|over|above|exceeding|in excess of|upwards of",
-    "at_least": r"ít nhất|tối thiểu|không dưới|at least|a minimum of",
-    "at_most": r"tối đa|nhiều nhất|không quá|at most|up to|a maximum of|no more than",
-}
+SCALES = {" ".join(word.lower().split()): exponent for word, exponent in lang.mapping("numbers.scales").items()}
+SHORT_SCALES = {word.lower(): exponent for word, exponent in lang.mapping("numbers.short_scales").items()}
+CURRENCY_WORDS = {" ".join(word.lower().split()): code for code, words in lang.mapping("numbers.currencies").items() for word in words}
+PERCENT_WORDS = tuple(" ".join(word.lower().split()) for word in lang.words("numbers.percent"))
+PROJECT_WORDS = tuple(" ".join(word.lower().split()) for word in lang.words("numbers.projects"))
+QUALIFIERS = {kind: lang.alternation(words) for kind, words in lang.mapping("numbers.qualifiers").items()}
+
+
+def _unit_words() -> str:
+    """The words a unit is written with after a number, each followed by what it must not be
+    followed by ("đồng nghiệp" is no currency)."""
+    not_after = {word.lower(): lang.alternation(following) for word, following in lang.mapping("numbers.not_currency_after").items()}
+    phrases = sorted({*PERCENT_WORDS, *CURRENCY_WORDS, *PROJECT_WORDS}, key=lambda p: (-len(p), p))
+    return "|".join(lang.alternation([phrase]) + (rf"(?!\s+(?:{not_after[phrase]}))" if phrase in not_after else "") for phrase in phrases)
+
 
 _NUM = r"\d(?:[\d.,]*\d)?"
-_SCALE_WORDS = r"nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|nghìn|ngàn|trillion|billion|million|thousand|mln"
-_UNIT_WORDS = (
-    r"%|phần trăm|percent|per cent|USD|US\$|đô la Mỹ|đô-la Mỹ|đôla Mỹ|đô la|đô-la|đôla|đô(?!\s*thị)|Mỹ kim|VND|VNĐ|"
-    r"đồng(?!\s+(?:nghiệp|thời|bào|minh|chí|hành|ý|tâm|bộ|loạt|đều|hồ|tiền|chủ|sáng|tổ chức|ruộng|bằng|lòng))|"
-    r"US dollars|dollars?|dự án|projects?"
-)
-_SCALE_RX = _SCALE_WORDS.replace(" ", r"\s+")
-_UNIT_RX = _UNIT_WORDS.replace(" ", r"\s+").lower()  # (no escape in it changes meaning when lower-cased)
+_SIGNS = {word.lower(): code for word, code in lang.mapping("numbers.currency_signs").items()}
+# a sign that ends in a letter is set apart from its number ("USD 5"); "$5" and "$ 5" are both written
+_SIGN_RX = "|".join(re.escape(sign) + (r"\s" if sign[-1].isalpha() else r"\s?") for sign in sorted(_SIGNS, key=lambda w: (-len(w), w)))
 _NOT_BEFORE = r"[\w.,/\-]"  # a number glued to a word or another number is not an amount
 _AFTER_NUMBER = (
-    rf"(?:\s*(?P<rdash>[-–—]|đến|tới|to)\s*(?:us\$|\$)?(?P<num2>{_NUM}))?"
-    rf"(?:\s*(?P<scale>{_SCALE_RX})\b|(?P<short>bn|tn|mn|m|b|k)\b)?"
-    rf"(?:\s*(?P<unit>{_UNIT_RX})(?=\W|$))?"
+    rf"(?:\s*(?P<rdash>[-–—]|{lang.alternation(lang.words('numbers.range_words'))})\s*(?:{'|'.join(re.escape(s) for s in _SIGNS if not s[-1].isalpha())})?(?P<num2>{_NUM}))?"
+    rf"(?:\s*(?P<scale>{lang.alternation(SCALES)})\b|(?P<short>{'|'.join(sorted(SHORT_SCALES, key=lambda w: (-len(w), w)))})\b)?"
+    rf"(?:\s*(?P<unit>{_unit_words()})(?=\W|$))?"
 )
 # An amount starts at its currency sign ("US$", "$", "USD ") or at its first digit; the two
 # forms are scanned apart, so that each opens with what it starts with (see casefree.FirstOf)
 AMOUNT = FirstOf([
-    (rf"(?P<pre>u(?<!{_NOT_BEFORE}u)s\$\s?|\$(?<!{_NOT_BEFORE}\$)\s?|u(?<!{_NOT_BEFORE}u)sd\s)(?P<num>{_NUM}){_AFTER_NUMBER}",
-     re.compile(r"\$\s?\d|usd\s\d")),  # (a sign with its number: "tỷ USD" alone is no reason to look)
-    (rf"(?P<num>\d(?<!{_NOT_BEFORE}\d)(?:[\d.,]*\d)?){_AFTER_NUMBER}", ()),
+    rf"(?<!{_NOT_BEFORE})(?P<pre>{_SIGN_RX})(?P<num>{_NUM}){_AFTER_NUMBER}",
+    rf"(?<!{_NOT_BEFORE})(?P<num>{_NUM}){_AFTER_NUMBER}",
 ])
+_FILLERS = lang.alternation(lang.words("numbers.qualifier_fillers"))
 _QUALIFIER = re.compile(
-    r"(?:^|\W)(?P<q>" + "|".join(f"(?P<{k}>{v})" for k, v in QUALIFIERS.items()) + r")\s*(?:mức\s+|mốc\s+|con số\s+)?$",
+    r"(?:^|\W)(?P<q>" + "|".join(f"(?P<{k}>{v})" for k, v in QUALIFIERS.items()) + rf")\s*(?:(?:{_FILLERS})\s+)?$",
     re.IGNORECASE,
 )
 
@@ -123,13 +115,14 @@ def unit_of(word: str | None, prefix: str | None) -> str | None:
     lowered = " ".join(word.lower().split())
     if lowered in PERCENT_WORDS:
         return "percent"
-    if lowered.startswith(("dự án", "project")):
+    if lowered.startswith(PROJECT_WORDS):
         return "projects"
     return CURRENCY_WORDS.get(lowered)
 
 
 # a qualifier ends its window, save spaces and "mức"/"mốc"/"con số" (a test before the pattern)
-_QUALIFIER_ENDS = tuple({phrase for words in QUALIFIERS.values() for phrase in words.split("|")} | {"mức", "mốc", "con số"})
+_QUALIFIER_ENDS = tuple({" ".join(w.lower().split()) for words in lang.mapping("numbers.qualifiers").values() for w in words}
+                        | {" ".join(w.lower().split()) for w in lang.words("numbers.qualifier_fillers")})
 
 
 def qualifier_before(text: str, start: int) -> str | None:
@@ -175,7 +168,7 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
             continue
         if unit in ("USD", "VND") and _PER_UNIT.match(text, m_end, m_end + 4):
             continue  # a rate or a price ("25.400 đồng/USD", "3 USD/kg"), not an amount
-        exponent = SCALES[" ".join(scale.lower().split())] if scale else 0
+        exponent = ({**SCALES, **SHORT_SCALES}[" ".join(scale.lower().split())]) if scale else 0
         value = scale_value(value, exponent)
         if high is not None:
             high = scale_value(high, exponent)

@@ -9,35 +9,42 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .. import lang
 from ..matching.casefree import CaseFree, FirstOf
-from .dates import MONTHS_EN, find_dates
+from ..matching.rules import Form, load_forms, slot
+from .dates import _M, _Y, MONTHS, find_dates
 
-_Y = r"(?:1[89]\d\d|20\d\d)"
-_MON = r"(?:0?[1-9]|1[0-2])"
-_MONTH_EN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_YEAR_REF = rf"(?:năm\s+)?{_Y}|năm\s+(?:nay|ngoái|trước)|(?:this|last)\s+year"
-# the forms of a period, each with the words it cannot do without (see casefree.FirstOf)
-_SPAN = FirstOf([
-    (rf"(?P<first_n>(?P<n>\d{{1,2}})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?(?:{_YEAR_REF}))", ("tháng",)),
-    (rf"(?P<half>(?:nửa|sáu tháng)\s+(?P<hpart>đầu|cuối)\s+(?:{_YEAR_REF}))", ("nửa", "sáu tháng")),
-    (rf"(?P<first_n_en>(?:the\s+)?(?P<en_part>first|last)\s+(?P<en_n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:{_YEAR_REF}))",
-     ("months",)),
-    (rf"(?P<half_en>(?:the\s+)?(?P<en_h>first|second)\s+half\s+(?:of\s+)?(?:{_YEAR_REF})|h(?P<h_n>[12])\s*,?\s*(?P<h_y>{_Y}))", ("half", "h1", "h2")),
-    (rf"(?P<range_vi>từ\s+tháng\s+(?P<rv_a>{_MON})(?:/(?P<rv_ya>{_Y}))?\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<rv_b>{_MON})(?:\s*[/-]\s*|\s+năm\s+)(?P<rv_y>{_Y}))",
-     ("tháng",)),
-    (rf"(?P<range_en>(?:from\s+)?(?P<re_a>{_MONTH_EN})\.?\s*(?:-|–|to|through)\s*(?P<re_b>{_MONTH_EN})\.?,?\s+(?P<re_y>{_Y}))",
-     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
-    (r"(?P<rel_year>n(?<!\wn)ăm\s+(?:nay|ngoái)\b|t(?<!\wt)his\s+year\b|l(?<!\wl)ast\s+year\b|n(?<!cùng kỳ n)(?<!\wn)ăm\s+trước\b)",
-     ("năm", "year")),
-])
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
-COMPARISON = CaseFree(
-    r"so với[^,;()]*|compared (?:with|to)[^,;()]*|from a year (?:earlier|ago)|year[- ]on[- ]year|"
-    r"over the same (?:period|month|quarter) [^,;()]*|from the same (?:period|month|quarter) [^,;()]*|cùng kỳ[^,;()]*",
-    anchors=("so với", "compared", "year", "the same", "cùng kỳ"),
-)
+SLOTS = ("count", "part", "half", "month", "month_end", "year", "year_start", "relative_year")
+
+
+def _placeholders(code: str) -> dict[str, str]:
+    """What the {PLACEHOLDERS} of a language's period forms stand for."""
+    value = lambda key: lang.value(key, code)  # noqa: E731
+    relative = lang.alternation(value("periods.relative_years")) or "(?!)"
+    year = rf"(?:năm\s+)?(?P<year>{_Y})" if code == "vi" else rf"(?P<year>{_Y})"
+    return {
+        "M": _M, "Y": _Y,
+        "MONTH": lang.alternation([*lang.value("dates.months", code), *lang.value("dates.month_abbreviations", code)]) or "(?!)",
+        "YEAR": rf"{year}|(?P<relative_year>{relative})",
+        "RELATIVE_YEAR": relative,
+        "COUNT": r"\d{1,2}" + "".join(f"|{w}" for w in [lang.alternation(value("numbers.words"))] if w),
+        "FROM": lang.alternation([*value("periods.from_start"), *value("periods.from_end")]) or "(?!)",
+        "HALF": lang.alternation(value("periods.halves")) or "(?!)",
+    }
+
+
+FORMS = load_forms("periods.forms", SLOTS, _placeholders, prefix="p")
+_FORM_BY_GROUP = {form.group: form for form in FORMS}
+# each form scanned on its own, where its words occur (see casefree.FirstOf)
+_SPAN = FirstOf([form.pattern for form in FORMS])
+_RELATIVE_YEARS = {" ".join(w.lower().split()): n for w, n in lang.mapping("periods.relative_years").items()}
+_HALVES = {w.lower(): n for w, n in lang.mapping("periods.halves").items()}
+_FROM_END = {w.lower() for w in lang.words("periods.from_end")}
+_NUMBER_WORDS = {w.lower(): n for w, n in lang.mapping("numbers.words").items()}
+COMPARISON = CaseFree(f"(?:{lang.alternation(lang.words('periods.comparison_leads'))})[^,;()]*"
+                      + "".join(f"|{w}" for w in [lang.alternation(lang.words("periods.comparisons"))] if w), prefilter=True)
 # a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
-CUMULATIVE = CaseFree(r"lũy kế|luỹ kế|tính đến|tính tới|đến nay|tới nay|as of|to date|cumulative|so far")
+CUMULATIVE = CaseFree(lang.alternation(lang.words("periods.cumulative")))
 
 
 class PeriodMention(NamedTuple):
@@ -46,17 +53,15 @@ class PeriodMention(NamedTuple):
     period: str
 
 
-def _year(match, published: str | None, prefix: str = "") -> int | None:
-    text = match.group(0).lower()
-    written = re.search(_Y, text)
+def _year(match: re.Match, form: Form, published: str | None) -> int | None:
+    """The year a form writes, or the one its relative words give from the publication date."""
+    written = slot(match, form, "year")
     if written:
-        return int(written.group(0))
-    if not published:
+        return int(written)
+    relative = slot(match, form, "relative_year")
+    if relative is None or not published:
         return None
-    base = int(published[:4])
-    if "ngoái" in text or "trước" in text or "last" in text:
-        return base - 1
-    return base
+    return int(published[:4]) + _RELATIVE_YEARS[" ".join(relative.lower().split())]
 
 
 def _months(year: int, first: int, last: int) -> str:
@@ -87,44 +92,7 @@ def find_periods(text: str, start: int, end: int, published: str | None, dates=N
     for match in _SPAN.finditer(text, start, end):
         if not free(match.start(), match.end()):
             continue
-        kind = match.lastgroup
-        g = match.groupdict()
-        period = None
-        if kind == "first_n":
-            year, n = _year(match, published), int(g["n"])
-            if year and 1 <= n <= 12:
-                # "11 tháng năm 2024" counts from January, as "11 tháng đầu năm" does
-                period = _months(year, 13 - n, 12) if (g["part"] or "").lower() == "cuối" else _months(year, 1, n)
-        elif kind == "half":
-            year = _year(match, published)
-            if year:
-                period = f"{year}-H1" if g["hpart"].lower() == "đầu" else f"{year}-H2"
-        elif kind == "first_n_en":
-            year = _year(match, published)
-            n = int(g["en_n"]) if g["en_n"].isdigit() else _WORD_NUMBERS[g["en_n"].lower()]
-            if year and 1 <= n <= 12:
-                period = _months(year, 1, n) if g["en_part"].lower() == "first" else _months(year, 13 - n, 12)
-        elif kind == "half_en":
-            if g["h_n"]:
-                period = f"{g['h_y']}-H{g['h_n']}"
-            else:
-                year = _year(match, published)
-                if year:
-                    period = f"{year}-H1" if g["en_h"].lower() == "first" else f"{year}-H2"
-        elif kind == "range_vi":
-            year = int(g["rv_y"])
-            a, b = int(g["rv_a"]), int(g["rv_b"])
-            if a < b:
-                period = _months(year, a, b)
-        elif kind == "range_en":
-            year = int(g["re_y"])
-            a, b = MONTHS_EN[g["re_a"].lower()], MONTHS_EN[g["re_b"].lower()]
-            if a < b:
-                period = _months(year, a, b)
-        elif kind == "rel_year":
-            year = _year(match, published)
-            if year:
-                period = str(year)
+        period = _period(match, _FORM_BY_GROUP[match.lastgroup], published)
         if period:
             taken.append(PeriodMention(match.start(), match.end(), period))
     if dates is None:
@@ -133,6 +101,27 @@ def find_periods(text: str, start: int, end: int, published: str | None, dates=N
         if start <= mention.start and mention.end <= end and mention.granularity != "day" and free(mention.start, mention.end):
             taken.append(PeriodMention(mention.start, mention.end, mention.date))
     return sorted(taken, key=lambda p: p.start)
+
+
+def _period(match: re.Match, form: Form, published: str | None) -> str | None:
+    """The period a form states, from its slots."""
+    year = _year(match, form, published)
+    if not year:
+        return None
+    count, half = slot(match, form, "count"), slot(match, form, "half")
+    if count is not None:
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+        if not 1 <= n <= 12:
+            return None
+        # "11 tháng năm 2024" counts from January, as "11 tháng đầu năm" does
+        return _months(year, 13 - n, 12) if (slot(match, form, "part") or "").lower() in _FROM_END else _months(year, 1, n)
+    if half is not None:
+        return f"{year}-H{int(half) if half.isdigit() else _HALVES[half.lower()]}"
+    first, last = slot(match, form, "month"), slot(match, form, "month_end")
+    if first is not None and last is not None:
+        a, b = (int(m) if m.isdigit() else MONTHS[m.lower()] for m in (first, last))
+        return _months(year, a, b) if a < b else None
+    return str(year)
 
 
 def is_cumulative(text: str, start: int, end: int) -> bool:

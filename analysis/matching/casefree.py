@@ -13,9 +13,13 @@ pattern runs with ``re.IGNORECASE`` on the text itself.
 
 from __future__ import annotations
 
+import atexit
+import marshal
+import os
 import re
 import sys
 from functools import lru_cache
+from pathlib import Path
 
 
 def _structure(pattern: str):
@@ -76,6 +80,376 @@ def _spread(branch: str) -> list[str]:
     return [letter + (tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")") + rest for letter, tails in letters.items()]
 
 
+# --------------------------------------------------------------------------- what a pattern needs
+
+
+class _Derived:
+    """What is read from the patterns (the words they need, the words they begin with), kept
+    from one run to the next beside the language tables, as Python keeps bytecode: reading a
+    pattern takes far longer than running it, and a short run of the command line would
+    spend most of its time on it. A change to this module (which reads them) starts afresh."""
+
+    def __init__(self):
+        self.path = Path(__file__).resolve().parent.parent / "lang" / "__pycache__" / f"derived.{sys.implementation.cache_tag}.marshal"
+        source = Path(__file__).stat()
+        self.stamp = (source.st_mtime_ns, source.st_size)
+        self.values: dict = {}
+        self.dirty = False
+        try:
+            stamp, values = marshal.loads(self.path.read_bytes())
+            if tuple(stamp) == self.stamp:
+                self.values = values
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+
+    def get(self, key, work):
+        if key not in self.values:
+            self.values[key] = work()
+            if not self.dirty:
+                self.dirty = True
+                atexit.register(self.save)
+        return self.values[key]
+
+    def save(self) -> None:
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps((self.stamp, self.values)))
+            temporary.replace(self.path)
+        except (OSError, ValueError):  # a read-only install: read again next time
+            pass
+
+
+_DERIVED = _Derived()
+
+
+def derived(function):
+    """A function of a pattern whose results are kept from run to run (see :class:`_Derived`)."""
+    def wrapper(pattern, *args, **kwargs):
+        if not isinstance(pattern, str):
+            return function(pattern, *args, **kwargs)
+        return _DERIVED.get((function.__name__, pattern, args, tuple(sorted(kwargs.items()))),
+                            lambda: function(pattern, *args, **kwargs))
+
+    wrapper.__doc__, wrapper.__name__, wrapper.__wrapped__ = function.__doc__, function.__name__, function
+    return wrapper
+
+
+@lru_cache(maxsize=512)
+def parsed(pattern: str, flags: int = 0) -> list:
+    """The parsed form of a pattern (read once, whichever question is asked of it); a pattern
+    that is not valid raises :class:`re.error`."""
+    import re._parser as parser
+
+    return parser.parse(pattern, flags).data
+
+
+
+@derived
+def required_words(pattern: str, flags: int = 0, before_digits: bool = False) -> tuple[str, ...]:
+    """Strings of which every match of ``pattern`` holds one, or () when none can be told.
+
+    Read from the parsed pattern: a run of literal letters is required where the pattern
+    cannot skip it; of an alternation, each branch gives its own; look-arounds are passed
+    over (what they see may lie outside the match). A prefilter that looks for these
+    strings before running the pattern skips text where it cannot match, and stays true to
+    the pattern whatever is added to it.
+
+    ``before_digits``: only the strings a match holds before its first digit.
+    """
+    import re._constants as sre
+
+    def has_digit(op, arg) -> bool:
+        if op is sre.LITERAL:
+            return chr(arg).isdigit()
+        if op is sre.IN:
+            return any(o is sre.CATEGORY and a in (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD, sre.CATEGORY_NOT_SPACE)
+                       or o is sre.RANGE and a[0] <= 57 and a[1] >= 48 or o is sre.LITERAL and chr(a).isdigit()
+                       or o is sre.NEGATE for o, a in arg)
+        if op is sre.ANY:
+            return True
+        if op is sre.SUBPATTERN:
+            return any(has_digit(*item) for item in arg[-1])
+        if op is sre.BRANCH:
+            return any(has_digit(*item) for branch in arg[1] for item in branch)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            return any(has_digit(*item) for item in arg[2])
+        return False
+
+    def opens_with_digit(op, arg) -> bool:
+        return opening_words([(op, arg)]) == {"0"}
+
+    def literal_strings(items) -> set[str] | None:
+        """The strings a sequence of literals, spaces and alternations of them can be (at most
+        16), or None when it holds anything else."""
+        strings = {""}
+        for op, arg in items:
+            if op is sre.LITERAL:
+                options = {chr(arg)}
+            elif is_space(op, arg):
+                options = {" "}
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[:2] == (0, 1) and is_space(sre.MAX_REPEAT, (1, 1, arg[2])):
+                options = {"", " "}
+            elif op is sre.SUBPATTERN:
+                options = literal_strings(arg[-1])
+            elif op is sre.BRANCH:
+                parts = [literal_strings(branch) for branch in arg[1]]
+                options = None if any(p is None for p in parts) else set().union(*parts)
+            else:
+                return None
+            if options is None or len(strings) * len(options) > 16:
+                return None
+            strings = {(a + b).replace("  ", " ") for a in strings for b in options}
+        return strings
+
+    def is_space(op, arg) -> bool:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1 and len(arg[2]) == 1:
+            op, arg = arg[2][0]
+        return op is sre.IN and arg == [(sre.CATEGORY, sre.CATEGORY_SPACE)]
+
+    def runs(items) -> list[set[str]]:
+        """The literal runs of a sequence, each as the set of strings it can be."""
+        found, current = [], {""}
+        for op, arg in items:
+            if before_digits and has_digit(op, arg):
+                if current != {""}:
+                    found.append(current)
+                    current = {""}
+                if op is sre.SUBPATTERN:  # (the words of the group before its digits count)
+                    found += runs(arg[-1])
+                elif op is sre.BRANCH:
+                    branches = [best(branch) for branch in arg[1]]
+                    if all(branches):
+                        found.append(set().union(*branches))
+                break
+            chars = None
+            if op is sre.LITERAL:
+                chars = {chr(arg)}
+            elif op is sre.IN and 0 < len(arg) <= 3 and all(o is sre.LITERAL for o, _ in arg):
+                chars = {chr(a) for _, a in arg}
+            elif is_space(op, arg) and current != {""}:
+                chars = {" "}  # (white space between words, one character or more: see anchor_pattern)
+            elif op in (sre.BRANCH, sre.SUBPATTERN):
+                chars = literal_strings([(op, arg)])  # ("lớn" then " nhất" or " nhì")
+                if chars is not None and "" in chars:
+                    chars = None
+            if chars is None and current != {""} and opens_with_digit(op, arg):
+                found.append({c + DIGIT for c in current})  # ("usd 5": a digit follows the words)
+                current = {""}
+                continue
+            if chars is not None and len(current) * len(chars) <= 16:
+                current = {(c + ch).replace("  ", " ") for c in current for ch in chars}
+                continue
+            if current != {""}:
+                found.append(current)
+            current = {""}
+            need = needs(op, arg)
+            if need:
+                found.append(need)
+        if current != {""}:
+            found.append(current)
+        return found
+
+    def needs(op, arg) -> set[str] | None:
+        if op is sre.SUBPATTERN:
+            return best(arg[-1])
+        if op is sre.BRANCH:
+            branches = [best(branch) for branch in arg[1]]
+            return None if any(b is None for b in branches) else set().union(*branches)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+            return best(arg[2])
+        return None
+
+    def best(items) -> set[str] | None:
+        """The most telling requirement of a sequence: words of letters before digits (digits
+        are everywhere in the news), then the one whose shortest string is longest."""
+        options = [option for option in runs(items) if option and min(map(len, option)) >= 1]
+        # (on a tie, the later: the words after the first are the rarer, "lớn nhất")
+        return max(reversed(options), key=lambda o: (not any(c.isdigit() for w in o for c in w), min(map(len, o)), -len(o)), default=None)
+
+    found = best(parsed(pattern, flags))
+    return fewest(found) if found else ()
+
+
+#: In the words :func:`required_words` gives, a digit (any digit) that follows them.
+DIGIT = "\x00"
+
+
+def fewest(words) -> tuple[str, ...]:
+    """The words of which every one of ``words`` holds one: "us$" holds "$", " largest" holds
+    "largest" (finding the second finds the first)."""
+    words = set(words)
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+def longest_piece(word: str) -> str:
+    """The longest piece of a word of :func:`required_words` between its spaces and digits:
+    a string ``str.find`` can look for ("lớn nhất" → "nhất")."""
+    return max(re.split(f"[ {DIGIT}]", word), key=len)
+
+
+def anchor_pattern(words) -> str:
+    """Words as one pattern that finds them, a space standing for any white space (as in
+    :func:`required_words`), the longest first."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(part).replace(DIGIT, r"\d") for part in word.split(" ")) for word in ordered)
+
+
+@derived
+def opening_words(pattern: str) -> set[str]:
+    """The literal words a match of ``pattern`` can begin with; "0" stands for a digit and "*"
+    for anything else (a class, a dot). Read from the parsed pattern: zero-width assertions
+    are passed over, optional parts give their words and those after them."""
+    import re._constants as sre
+
+    def run(items, index) -> set[str]:
+        current = {""}
+        for op, arg in items[index:]:
+            if op is sre.LITERAL:
+                current = {c + chr(arg) for c in current}
+            elif op is sre.IN and 0 < len(arg) <= 3 and all(o is sre.LITERAL for o, _ in arg) and len(current) <= 8:
+                current = {c + chr(a) for c in current for _, a in arg}
+            else:
+                break
+        return current
+
+    def firsts(items) -> tuple[set[str], bool]:
+        found: set[str] = set()
+        for index, (op, arg) in enumerate(items):
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+                continue
+            if op is sre.LITERAL and chr(arg).isdigit() or op is sre.IN and all(
+                    o is sre.CATEGORY and a is sre.CATEGORY_DIGIT or o is sre.RANGE and 48 <= a[0] <= a[1] <= 57
+                    or o is sre.LITERAL and chr(a).isdigit() for o, a in arg):
+                return found | {"0"}, False  # a digit
+            if op is sre.LITERAL or (op is sre.IN and all(o is sre.LITERAL for o, _ in arg) and len(arg) <= 3):
+                return found | run(items, index), False
+            if op is sre.IN:
+                return found | {"*"}, False
+            if op is sre.SUBPATTERN:
+                inner, nullable = firsts(arg[-1])
+            elif op is sre.BRANCH:
+                parts = [firsts(branch) for branch in arg[1]]
+                inner, nullable = set().union(*(p for p, _ in parts)), any(n for _, n in parts)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                inner, nullable = firsts(arg[2])
+                nullable = nullable or arg[0] == 0
+            else:
+                return found | {"*"}, False
+            found |= inner
+            if not nullable:
+                return found, False
+        return found, True
+
+    return firsts(parsed(pattern))[0] if isinstance(pattern, str) else firsts(pattern)[0]
+
+
+def opening_words_of(items) -> set[str]:
+    """:func:`opening_words` of a parsed sequence."""
+    return opening_words(items)
+
+
+@derived
+def words_after_digits(pattern: str) -> set[str]:
+    """For a pattern that opens with digits ("11th"), the literal words that can follow them
+    ("st", "nd", "rd", "th"); empty when it does not open with digits or none can be told."""
+    import re._constants as sre
+
+    def is_digits(op, arg) -> bool:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1 and len(arg[2]) == 1:
+            op, arg = arg[2][0]
+        return op is sre.IN and all(o is sre.CATEGORY and a is sre.CATEGORY_DIGIT or o is sre.RANGE and 48 <= a[0] <= a[1] <= 57
+                                    for o, a in arg)
+
+    def rest(items):
+        """The items after the opening digits, or None when the sequence does not open with them."""
+        if not items:
+            return None
+        op, arg = items[0]
+        if is_digits(op, arg):
+            return list(items[1:])
+        if op is sre.SUBPATTERN:
+            inner = rest(arg[-1])
+            return None if inner is None else inner + list(items[1:])
+        return None
+
+    after = rest(parsed(pattern))
+    if not after:
+        return set()
+    words = opening_words_of(after)
+    return set() if not words or words & {"0", "*"} else words
+
+
+@derived
+def lookbehind_words(pattern: str) -> set[str]:
+    """The literal words the look-behinds of ``pattern`` look for ("in" of ``(?<=\\bin\\s)``)."""
+    import re._constants as sre
+
+    found: set[str] = set()
+
+    def walk(items, behind: bool):
+        word = ""
+        for op, arg in items:
+            if behind and op is sre.LITERAL:
+                word += chr(arg)
+                continue
+            if word:
+                found.add(word)
+                word = ""
+            if op in (sre.ASSERT, sre.ASSERT_NOT):
+                walk(arg[1], behind or (op is sre.ASSERT and arg[0] < 0))
+            elif op is sre.SUBPATTERN:
+                walk(arg[-1], behind)
+            elif op is sre.BRANCH:
+                for branch in arg[1]:
+                    walk(branch, behind)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                walk(arg[2], behind)
+        if word:
+            found.add(word)
+
+    walk(parsed(pattern), False)
+    return found
+
+
+_OPENING_ASSERTION = re.compile(r"\\b|\(\?<[=!](?:[^()\\]|\\.)*\)")
+_FIRST_ATOM = re.compile(r"\\[dwsDWS]|\\[^\w]|[^\W\d_]|[^\w\\()\[\]|?*+{}.^$]")
+
+
+def hoisted(branch: str) -> str:
+    """A branch that opens with a look-behind or a word boundary, written so that it opens with
+    its first character: ``(?<!\\w)thăm`` → ``t(?<!\\wt)hăm``.
+
+    The regex engine scans ahead quickly only for a pattern that opens with what it matches;
+    a look-behind checked just after the first character sees the same text, so the matches
+    are the same. A rule is written as it reads, and this is done for it.
+    """
+    assertion = _OPENING_ASSERTION.match(branch)
+    if not assertion:
+        return branch
+    rest = branch[assertion.end():]
+    group = re.match(r"\(\?(?:P<\w+>|:)", rest)
+    opening = group.group() if group else ""
+    if group:
+        end = _group_end(rest)
+        inner = _branches(rest[len(opening) : end - 1])
+        if len(inner) > 1:  # an alternation: the look-behind goes into each of its branches
+            if rest[end : end + 1] in ("?", "*", "+", "{"):
+                return branch
+            return opening + "|".join(hoisted(assertion.group() + b) for b in inner) + rest[end - 1 :]
+    atom = _FIRST_ATOM.match(rest, len(opening))
+    if not atom or rest[atom.end() : atom.end() + 1] in ("?", "*", "+", "{"):
+        return branch  # (the first character may be skipped: nothing to move it after)
+    first = atom.group()
+    look = assertion.group()
+    if look == r"\b":
+        if not (first.isalpha() or first in (r"\d", r"\w")):
+            return branch
+        look = "(?<!\\w)"
+    inside = look[:-1] + first + ")"
+    return opening + first + inside + rest[atom.end():]
+
+
 def by_first_letter(pattern: str) -> str:
     """The same alternation with its branches grouped under their first letter.
 
@@ -87,9 +461,10 @@ def by_first_letter(pattern: str) -> str:
     so the matches are the same.
     """
     groups: dict[str, list[str]] = {}
-    for spread in (spread for branch in _branches(pattern) for spread in _spread(branch)):
+    branches = [hoisted(branch) for branch in _branches(pattern)]
+    for spread in (hoisted(spread) for branch in branches for spread in _spread(branch)):
         if not spread or not spread[0].isalpha() or spread[1:2] in ("?", "*", "+", "{"):
-            return pattern
+            return "|".join(branches)
         groups.setdefault(spread[0], []).append(spread[1:])
     return "|".join(letter + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for letter, rests in groups.items())
 
@@ -137,11 +512,10 @@ class CaseFree:
     words from the text with ``start()``/``end()``.
     """
 
-    def __init__(self, pattern: str, anchors: tuple[str, ...] | re.Pattern = (), exact: str | None = None,
-                 capitals: tuple[str, ...] = ()):
-        """``anchors``: lower-case words of which every match holds one (or a small pattern
-        every match holds); where none occurs, the text is not scanned at all (``str.find``
-        is many times faster than a scan).
+    def __init__(self, pattern: str, exact: str | None = None, capitals: tuple[str, ...] = (), branch: bool = False,
+                 prefilter: bool | None = None):
+        """Where none of the words every match holds occurs (:func:`required_words`), the text
+        is not scanned at all (``str.find`` is many times faster than a scan).
 
         ``exact`` and ``capitals``: for a pattern that counts a few words only in capitals
         ("US", not the word "us"). ``pattern`` matches them in any case; ``exact`` is the
@@ -150,16 +524,16 @@ class CaseFree:
         two find the same; on any other text the exact pattern runs, after a quick "no" from
         the lower-case one (which finds more).
         """
-        words = "" if isinstance(anchors, re.Pattern) else "".join(anchors)
-        letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern) + words + "".join(capitals)  # not escapes or group names
+        letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern) + "".join(capitals)  # not escapes or group names
         if any(ch.isupper() for ch in letters):
             raise ValueError(f"a case-free pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
         self.exact = exact or pattern
         self.capitals = capitals
-        # many words are looked for by one small pattern (one scan instead of a find each)
-        self.anchors = anchors if isinstance(anchors, re.Pattern) or len(anchors) <= 3 else \
-            re.compile(by_first_letter("|".join(map(re.escape, anchors))))
+        self.branch = branch
+        # (a prefilter pays where a pattern is looked for over long stretches in which its
+        # words are rare: a branch of a FirstOf, a word list asked of every sentence)
+        self.prefilter = branch if prefilter is None else prefilter
 
     def __getattr__(self, name: str) -> re.Pattern:
         """``lower`` (the pattern for lower-cased text) and ``any_case`` (with ``re.IGNORECASE``,
@@ -172,6 +546,21 @@ class CaseFree:
         if name == "any_case":
             self.any_case = re.compile(self.exact, re.IGNORECASE)
             return self.any_case
+        if name == "anchors":
+            # A few words are found by ``str.find`` far faster than a scan. Many are looked for
+            # by one small pattern only for a branch of a :class:`FirstOf`, which is skipped
+            # where its words do not occur; for a whole pattern, that scan costs what the
+            # pattern's does. (Worked out on first need: reading a pattern takes time.)
+            if not self.prefilter:
+                self.anchors = ()
+                return self.anchors
+            words = fewest(word.strip(" ") for word in required_words(self.pattern))
+            if self.branch and (len(words) > 3 or any(" " in word or DIGIT in word for word in words)):
+                self.anchors = re.compile(by_first_letter(anchor_pattern(words)))
+            else:
+                pieces = fewest(longest_piece(word) for word in words)
+                self.anchors = pieces if len(pieces) <= 3 else ()
+            return self.anchors
         raise AttributeError(name)
 
     def absent(self, low: str, pos: int, endpos: int) -> bool:
@@ -265,11 +654,11 @@ class FirstOf:
     its own branch's groups.
     """
 
-    def __init__(self, parts: list[tuple[str, tuple[str, ...] | re.Pattern]]):
-        """``parts``: (pattern, anchors) of each branch, in the alternation's order; no
-        branch may match the empty string."""
-        self.parts = [CaseFree(pattern, anchors) for pattern, anchors in parts]
-        self.pattern = "|".join(pattern for pattern, _ in parts)  # the alternation it stands for
+    def __init__(self, parts: list[str]):
+        """``parts``: the patterns of the branches, in the alternation's order; no branch may
+        match the empty string."""
+        self.parts = [CaseFree(pattern, branch=True) for pattern in parts]
+        self.pattern = "|".join(parts)  # the alternation it stands for
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
