@@ -11,16 +11,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .. import lang
 from ..lang.glossary import glossary, trie_pattern
 from ..matching.casefree import by_first_letter
 
-VIETNAMESE_SURNAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Trương Đinh Lâm Mai Trịnh Đoàn "
-    "Lương Cao Tạ Vương Thái Hà Lưu Quách Kiều Triệu Chu Đào Văn Tăng Lại Lục Nông Thân Châu Từ Phùng Khúc "
-    # the same names as English-language outlets write them
-    "Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly To Truong Dinh Luong Dao".split()
-)
-_CONNECTORS = {"tại", "ở", "kiêm", "of", "to"}
+VIETNAMESE_SURNAMES = frozenset(lang.words("people.surnames"))
+_CONNECTORS = frozenset(lang.words("people.connectors"))
 _WORD = r"[^\s,.;:()\[\]\"“”!?]+(?:\.[A-Z][^\s,;:()]*)?"
 # lower-case letters a name word cannot start with (all of them lower case: tested)
 LOWER_CASE_STARTS = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
@@ -28,7 +24,7 @@ LOWER_CASE_STARTS = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầ
 # a word that starts with a common lower-case letter ends the run, unless it is a connector.
 # One match instead of a match per word; the words are then judged one by one.
 _NAME_RUN = re.compile(
-    rf"(?: (?:(?:tại|ở|kiêm|of|to)(?=[\s,.;:()\[\]\"“”!?]|$)(?!\.[A-Z])|(?![{LOWER_CASE_STARTS}]){_WORD}))*"
+    rf"(?: (?:(?:{'|'.join(map(re.escape, lang.words('people.connectors')))})(?=[\s,.;:()\[\]\"“”!?]|$)(?!\.[A-Z])|(?![{LOWER_CASE_STARTS}]){_WORD}))*"
 )
 
 
@@ -85,8 +81,9 @@ def _occurrences(text: str, word: str, start: int, end: int):
         at = text.find(word, at + 1, end)
 
 
-_FORMER = re.compile(r"(?:nguyên|cựu)\s+$")
-_FORMER_TITLE = re.compile(r"^(?:nguyên|cựu)\s+")
+_FORMER_WORDS = "|".join(map(re.escape, lang.words("people.former")))
+_FORMER = re.compile(rf"(?:{_FORMER_WORDS})\s+$")
+_FORMER_TITLE = re.compile(rf"^(?:{_FORMER_WORDS})\s+")
 
 
 def _title_matches(text: str, start: int, end: int):
@@ -238,18 +235,15 @@ def _is_foreign(label: str) -> bool:
     return not any(word in VIETNAMESE_SURNAMES for word in label.split()[-4:-1])
 
 
-_NOT_PLACES = frozenset(
-    "January February March April May June July August September October November December Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday The This That A An".split()
-)
+_NOT_PLACES = frozenset(lang.words("places.not_places"))
 # A place follows a word such as "tại", "thăm", "in" (the look-behind after the first letter,
 # so that the engine skips ahead on first letters), or stands in brackets. The two forms are
 # scanned apart: one pattern of both would be tried at every position. They never overlap (a
 # place holds no bracket; a bracketed place holds only capitalised words), so the matches of
 # both, in order, are those of their alternation.
 _PLACE_AFTER_WORD = re.compile(
-    "(?:" + by_first_letter("|".join(f"{w[0]}(?<!\\w{w[0]}){w[1:]}" for w in ("tại", "ở", "đến", "tới", "sang", "thăm", "in", "at", "to", "visit(?:ed)?")))
-    + r")\s+(?P<place>sân bay(?: quân sự)? [A-Z]\w+|[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})"
+    "(?:" + by_first_letter("|".join(rf"\b{re.escape(w)}" for w in sorted(lang.words("places.leads"), key=lambda w: (-len(w), w))))
+    + rf")\s+(?P<place>(?:{'|'.join(map(re.escape, sorted(lang.words('places.airports'), key=lambda w: (-len(w), w))))}) [A-Z]\w+|[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){{0,3}})"
 )
 _PLACE_IN_BRACKETS = re.compile(r"\((?P<paren>[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,2})\)")
 

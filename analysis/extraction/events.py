@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lang
 from ..matching.casefree import CaseFree, lowered_slice
 from ..matching.spans import SpanIndex
 from ..model import TRADE_METRICS, DateRecord, Event
@@ -20,31 +21,28 @@ from .dates import article_dates, date_key, publication
 from .figures import extract_figures
 from .periods import COMPARISON
 
-# Written in lower case and matched on lower-cased text (see casefree): every branch starts
-# with a letter, so the regex engine skips ahead on first letters.
-TRIGGERS = [
-    ("relations",
-     r"bình thường h[óo]a|thiết lập quan hệ|nâng cấp quan hệ|xác lập khuôn khổ|normali[sz](?:ed|ation)|"
-     r"established diplomatic relations|upgraded (?:ties|relations|the relationship)"),
-    ("call", r"điện đàm|phone call|spoke by (?:tele)?phone|telephone (?:call|conversation)"),
-    ("arrival", r"đã tới|đã đến|tới sân bay|đến sân bay|đặt chân|arrived|landed"),
-    ("visit", r"chuyến thăm|thăm chính thức|thăm cấp nhà nước|thăm làm việc|"
-              + "|".join(f"{lead} thăm(?! hỏi)" for lead in ("sẽ", "đã", "đến", "tới", "sang", "vừa", "đang")) + "|"
-              r"t(?<!\wt)hăm (?=(?:việt nam|mỹ|hoa kỳ|hà nội|washington|thành phố|tp))|v(?<!\wv)isit(?:ed|s)?\b|trip to"),
-    ("meeting", r"cuộc gặp|gặp gỡ|g(?<!\wg)ặp(?!\w)|hội đàm|hội kiến|t(?<!\wt)iếp(?!\s+(?:tục|nhận|cận|theo|xúc|thu|đón))(?!\w)|"
-                r"m(?<!\wm)et(?!\w)|meeting with|held talks|received"),
-    ("investment", r"đầu tư|invest"),
-]
+
+def _phrases(key: str) -> str:
+    return "|".join(lang.words(key))
+
+
+# Written in lower case and matched on lower-cased text (see casefree).
+TRIGGERS = [(kind, "|".join(phrases)) for kind, phrases in lang.mapping("events.triggers").items()]
 _TRIGGER_KINDS = [(kind, CaseFree(pattern)) for kind, pattern in TRIGGERS]
 _ANY_TRIGGER = CaseFree("|".join(pattern for _, pattern in TRIGGERS))
+_AFTER_GATHERING = _phrases("events.after_gathering")
 ATTEND = re.compile(
-    r"(?:tham dự|(?<!\w)dự(?!\s+(?:kiến|án|báo|thảo|định|toán|trù|phòng))|attend(?:ed|s)?)\s+(?P<what>(?-i:cuộc họp|phiên họp|hội nghị|lễ|the|a)?\s*(?:khai mạc\s+)?(?:opening\s+(?:meeting|session)\s+of\s+(?:the\s+)?)?)"
-    r"(?P<body>(?-i:[A-ZĐ])[^,.;()]*?)(?=\s+(?:tại|ở|in|at|năm|vào|on)\b|[,.;()]|$)", re.IGNORECASE)
+    rf"(?:{_phrases('events.attend')})\s+(?P<what>(?-i:{_phrases('events.gatherings')})?\s*"
+    + "".join(f"(?:{phrase})?" for phrase in lang.words("events.opening")) + ")"
+    rf"(?P<body>(?-i:[A-ZĐ])[^,.;()]*?)(?=\s+(?:{_AFTER_GATHERING})\b|[,.;()]|$)", re.IGNORECASE)
+_OPENING = re.compile(lang.alternation(lang.words("events.opening_words")), re.IGNORECASE)
 _KIND_ORDER = ("relations", "call", "arrival", "visit", "attend", "meeting", "investment")
 _KIND_OF: dict[str, str] = {}
-FUTURE = CaseFree(r"s(?<!\ws)ẽ(?!\w)|dự kiến|kế hoạch|w(?<!\ww)ill(?!\w)|is expected to|plans? to|is set to")
-WISH = re.compile(r"mong muốn|đề nghị|(?<!\w)mời(?!\w)|hope[sd]?|invite[sd]?|urged", re.IGNORECASE)
-ORGANISATIONS = re.compile(r"\((?:như|such as|including)?\s*(?P<list>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*(?:,\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)*)\)")
+FUTURE = CaseFree(_phrases("events.future"))
+WISH = re.compile(_phrases("events.wish"), re.IGNORECASE)
+ORGANISATIONS = re.compile(rf"\((?:{_phrases('events.such_as')})?\s*(?P<list>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*(?:,\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)*)\)")
+_US_FIRMS = re.compile(_phrases("events.us_firms"))
+_VN_FIRMS = re.compile(_phrases("events.vn_firms"))
 INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit"})
 
 
@@ -173,7 +171,7 @@ class _ArticleEvents:
             if kind == "investment":
                 organisations = [o.strip() for m in ORGANISATIONS.finditer(clause) for o in m.group("list").split(",")]
                 event_actors = actors + [o for o in organisations if o not in actors]
-                detail["investors"] = "US" if re.search(r"doanh nghiệp Mỹ|US (?:firms|companies)|American (?:firms|companies)", clause) else "VN" if re.search(r"doanh nghiệp Việt Nam|Vietnamese (?:firms|companies)", clause) else None
+                detail["investors"] = "US" if _US_FIRMS.search(clause) else "VN" if _VN_FIRMS.search(clause) else None
             if kind == "relations":
                 detail["term"] = _term(clause)
             if kind in ("meeting", "visit", "call", "arrival"):
@@ -183,7 +181,7 @@ class _ArticleEvents:
         if attend:
             body = attend.group("body").strip()
             attendees = self._attendees(start, clause, attend, people_here)
-            detail = {"trigger": attend.group(0), "body": body, "opening": bool(re.search(r"khai mạc|opening", attend.group(0), re.IGNORECASE))}
+            detail = {"trigger": attend.group(0), "body": body, "opening": bool(_OPENING.search(attend.group(0)))}
             results.append(Event(kind=("planned" if status == "planned" else "meeting"), status=status, actors=attendees,
                                  places=[p for p in places if p not in body], subject=body, detail=detail, **base))
         return results

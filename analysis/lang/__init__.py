@@ -44,6 +44,13 @@ class LanguageDataError(ValueError):
 SCHEMA = {
     "language.name": "text",
     "language.number_convention": "text",
+    "language.letters": "text",
+    # reading
+    "reading.abbreviations": "words",
+    "reading.before_numbers": "words",
+    "reading.photo_credits": "words",
+    "reading.byline_leads": "words",
+    "reading.source_leads": "words",
     # numbers
     "numbers.scales": "numbers",
     "numbers.short_scales": "numbers",
@@ -118,6 +125,25 @@ SCHEMA = {
     "figures.direction.import_surplus": "words",
     "figures.direction.surplus": "words",
     "figures.direction.deficit": "words",
+    # events
+    "events.triggers": "kinds",
+    "events.future": "phrases",
+    "events.wish": "phrases",
+    "events.attend": "phrases",
+    "events.gatherings": "phrases",
+    "events.opening": "phrases",
+    "events.opening_words": "words",
+    "events.after_gathering": "phrases",
+    "events.such_as": "phrases",
+    "events.us_firms": "phrases",
+    "events.vn_firms": "phrases",
+    # people and places
+    "people.surnames": "words",
+    "people.connectors": "words",
+    "people.former": "words",
+    "places.leads": "words",
+    "places.airports": "words",
+    "places.not_places": "words",
 }
 KINDS_OF_VALUE = {"words", "phrases", "numbers", "names", "kinds", "text", "templates", "forms"}
 #: The keys a form may hold besides its name and pattern.
@@ -126,7 +152,8 @@ FORM_FLAGS = {"capitalised", "needs_noun_before"}
 QUALIFIERS = ("approx", "under", "over", "at_least", "at_most")
 #: Values a ``kinds`` table must draw its kinds from, where the kinds are fixed.
 FIXED_KINDS = {"numbers.qualifiers": QUALIFIERS, "numbers.currencies": ("USD", "VND"), "figures.growth": ("up", "down"),
-               "figures.metrics": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital")}
+               "figures.metrics": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
+               "events.triggers": ("relations", "call", "arrival", "visit", "meeting", "investment")}
 
 
 def _flatten(table: dict, prefix: str = "") -> dict:

@@ -14,7 +14,7 @@ from ..matching.casefree import lowered
 from ..matching.spans import SpanIndex
 from ..model import Problem
 from .sentences import split_sentences
-from .structure import NON_PROSE, Block, detect_language, split_blocks
+from .structure import NON_PROSE, SOURCE_LEAD, Block, detect_language, split_blocks
 
 
 class Sentence(NamedTuple):
@@ -77,7 +77,7 @@ class Article:
         for block in self.blocks:
             if block.kind == "byline":
                 line = self.text[block.start : block.end]
-                match = re.search(r"/\s*([^/]+?)\s*$", line) or re.match(r"(?:Nguồn|Source)\s*:?\s*(.+?)\s*$", line, re.IGNORECASE)
+                match = re.search(r"/\s*([^/]+?)\s*$", line) or SOURCE_LEAD.match(line)
                 if match:
                     return match.group(1)
         for block in [b for b in self.blocks if b.kind in ("lead", "body")][:2]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .. import lang
+
 _VISIBLE = re.compile(r"\S")
 _NOT_IN_WORD = "(\"“"  # (with spaces) what ends the word before a full stop
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -12,9 +14,7 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # where an x occurs, instead of trying the repeat at every position: twice as fast.)
 # a full stop that a space, a letter or the end follows: never the one inside "1.409"
 _SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s|[^\W\d_]|$)")
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "u.s", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tp", "tp.hcm", "ths", "ts", "pgs", "gs", "gen", "col", "lt", "sen", "rep", "gov", "pres", "dept", "est", "fig", "approx"]
-)
+_ABBREVIATIONS = frozenset(lang.words("reading.abbreviations"))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -35,7 +35,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
-_BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no".split())
+_BEFORE_NUMBERS = frozenset(lang.words("reading.before_numbers"))
 
 
 def _announces_number(text: str, dot: int) -> bool:

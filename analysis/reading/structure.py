@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..matching.casefree import lowered_slice
+from .. import lang
+from ..matching.casefree import fewest, lowered_slice
 
 #: Block kinds that repeat what the body says (or are not prose): no figures or events come
 #: from them.
@@ -16,11 +17,14 @@ NON_PROSE = frozenset({"header", "section", "image", "caption", "byline", "signo
 _HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 _IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
-    r"(?:\(?\b(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Photo|Image|Photograph)\s*:\s*[^.:]{1,80}\)?\.?)\s*$",
+    rf"(?:\(?\b(?:{lang.alternation(lang.words('reading.photo_credits'))})\s*:\s*[^.:]{{1,80}}\)?\.?)\s*$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:Theo|Nguồn|By|Source)\s*:?\s+\S.{0,100}$", re.IGNORECASE)
-_VI_LETTER = re.compile("[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")  # on lower-cased text
+# the words a photo credit cannot do without, lower case (a test before the pattern)
+_CREDIT_WORDS = fewest(w.lower() for w in lang.words("reading.photo_credits"))
+_BYLINE = re.compile(rf"^(?:{lang.alternation(lang.words('reading.byline_leads'))})\s*:?\s+\S.{{0,100}}$", re.IGNORECASE)
+SOURCE_LEAD = re.compile(rf"(?:{lang.alternation(lang.words('reading.source_leads'))})\s*:?\s*(.+?)\s*$", re.IGNORECASE)
+_VI_LETTER = re.compile(f"[{lang.value('language.letters', 'vi')}]")  # on lower-cased text
 _NOT_LETTERS = re.compile(r"[\W\d_][\W\d_]*")
 
 
@@ -116,7 +120,7 @@ def _may_credit(text: str, start: int, end: int) -> bool:
     """Whether the end of the line ``text[start:end]`` names a photo (a test before the credit
     pattern; the article lower-cased once serves the later steps too)."""
     tail = lowered_slice(text, max(start, end - 90), end)
-    return "ảnh" in tail or "photo" in tail or "image" in tail
+    return any(word in tail for word in _CREDIT_WORDS)
 
 
 def blocks_have(blocks: list[Block], kind: str) -> bool:
