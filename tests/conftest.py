@@ -8,6 +8,13 @@ from analysis.reading.article import parse_article
 from analysis.reading.corpus import load_article
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(items):
+    """The notebooks nbval runs start kernels: slow, like the tests marked so."""
+    for item in items:
+        if item.nodeid.startswith("notebooks/") or item.nodeid.endswith(".ipynb"):
+            item.add_marker(pytest.mark.slow)
 SEEDS = ROOT / "seeds"
 SEED_000 = SEEDS / "000_36939d321209eacf.txt"
 SEED_003 = SEEDS / "003_5d7ab7d5d119b6c6.txt"

@@ -14,6 +14,8 @@ from analysis.run.report import run_report
 from .conftest import ROOT
 from .servers import DevTools, free_port, stop, wait_for
 
+pytestmark = pytest.mark.slow  # (starts JupyterLab, Chromium or notebook kernels: `pytest -m "not slow"` leaves it out)
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     if os.environ.get("CI"):

@@ -14,6 +14,8 @@ import websocket
 from .conftest import ROOT
 from .servers import free_port, stop, wait_for
 
+pytestmark = pytest.mark.slow  # (starts JupyterLab, Chromium or notebook kernels: `pytest -m "not slow"` leaves it out)
+
 TOKEN = uuid.uuid4().hex
 
 

@@ -11,6 +11,8 @@ from analysis.run.report import normalise_executed, run_report
 
 from .conftest import ROOT, SEED_000
 
+pytestmark = pytest.mark.slow  # (starts JupyterLab, Chromium or notebook kernels: `pytest -m "not slow"` leaves it out)
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
 CHARTS = {"02_trade_and_investment": ["trade.vi", "investment.vi", "rankings.vi"], "03_timeline": ["timeline.vi"]}
 

@@ -1,8 +1,12 @@
 """The report twice, in fresh folders: every chart and every HTML page byte for byte the same."""
 
+import pytest
+
 from analysis.run.report import run_report
 
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # (starts JupyterLab, Chromium or notebook kernels: `pytest -m "not slow"` leaves it out)
 
 
 def test_report_twice_is_byte_identical(tmp_path):

@@ -163,7 +163,7 @@ def _flatten(table: dict, prefix: str = "") -> dict:
         name = f"{prefix}{key}"
         if name in SCHEMA:
             flat[name] = value
-        elif isinstance(value, dict):
+        elif isinstance(value, dict) and any(key.startswith(name + ".") for key in SCHEMA):
             flat.update(_flatten(value, name + "."))
         else:
             flat[name] = value  # (an unknown key: reported by the check)
