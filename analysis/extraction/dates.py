@@ -24,6 +24,7 @@ from ..matching.casefree import (
     lowered,
     opening_words,
     required_words,
+    scanning,
 )
 from ..matching.rules import Form, load_forms, slot
 from ..model import DateRecord, Problem
@@ -114,7 +115,7 @@ def _part_of_day(text: str) -> str | None:
     return match.group(0).lower() if match else None
 
 
-_DIGITS = re.compile(r"\d\d*")  # (not "\d+": see reading.sentences._SENTENCE_END)
+_DIGITS = scanning(r"\d+")
 # "cùng ngày" and its kin: the day just written, each phrase looked for where it occurs
 _SAME_DAY = FirstOf([rf"\b{lang.alternation([phrase])}\b" for phrase in lang.words("dates.same_day")])
 _BEFORE = 40  # the most a date expression reaches before its first digits

@@ -46,7 +46,7 @@ _VN_FIRMS = re.compile(_phrases("events.vn_firms"))
 INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit"})
 
 
-_WORDS = re.compile(r"\w\w*")  # (not "\w+": see articles._SENTENCE_END)
+_WORDS = re.compile(r"\w+")
 
 
 def _clauses(text: str, start: int, end: int, dates: list[DateRecord]):

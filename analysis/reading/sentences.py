@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 from .. import lang
+from ..matching.casefree import scanning
 
 _VISIBLE = re.compile(r"\S")
 _NOT_IN_WORD = "(\"“"  # (with spaces) what ends the word before a full stop
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-# (A pattern that opens with "x+" is written "xx*": the regex engine then skips ahead to
-# where an x occurs, instead of trying the repeat at every position: twice as fast.)
 # a full stop that a space, a letter or the end follows: never the one inside "1.409"
-_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s|[^\W\d_]|$)")
+_SENTENCE_END = scanning(r"[.!?…]+[\"'”’)\]]*(?=\s|[^\W\d_]|$)")
 _ABBREVIATIONS = frozenset(lang.words("reading.abbreviations"))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .. import lang
-from ..matching.casefree import fewest, lowered_slice
+from ..matching.casefree import fewest, lowered_slice, scanning
 
 #: Block kinds that repeat what the body says (or are not prose): no figures or events come
 #: from them.
@@ -25,7 +25,7 @@ _CREDIT_WORDS = fewest(w.lower() for w in lang.words("reading.photo_credits"))
 _BYLINE = re.compile(rf"^(?:{lang.alternation(lang.words('reading.byline_leads'))})\s*:?\s+\S.{{0,100}}$", re.IGNORECASE)
 SOURCE_LEAD = re.compile(rf"(?:{lang.alternation(lang.words('reading.source_leads'))})\s*:?\s*(.+?)\s*$", re.IGNORECASE)
 _VI_LETTER = re.compile(f"[{lang.value('language.letters', 'vi')}]")  # on lower-cased text
-_NOT_LETTERS = re.compile(r"[\W\d_][\W\d_]*")
+_NOT_LETTERS = scanning(r"[\W\d_]+")
 
 
 class Block(NamedTuple):

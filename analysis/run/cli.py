@@ -9,8 +9,6 @@ little memory; with ``-o`` the file appears whole, or not at all.
 from __future__ import annotations
 
 import argparse
-import gc
-import os
 import sys
 
 from ..errors import ArticleError, Problem
@@ -204,29 +202,8 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _terminal_columns() -> int:
-    """The width help is wrapped to: $COLUMNS, else the terminal's, else 80."""
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
-        return 80
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter, told the width: left to itself it imports ``shutil`` (and with it
-    bz2 and lzma) to ask, a cost every run of the command line would pay."""
-
-    def __init__(self, prog: str):
-        super().__init__(prog, width=_terminal_columns())
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnus", description="Figures, dates and timeline of Vietnam–US news articles.",
-                                     formatter_class=_HelpFormatter)
+    parser = argparse.ArgumentParser(prog="vnus", description="Figures, dates and timeline of Vietnam–US news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def corpus_args(p):
@@ -235,31 +212,31 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", help="write to this file (whole or not at all) instead of stdout")
         p.add_argument("--jobs", type=int, default=1, help="processes reading articles in parallel (default: 1)")
 
-    p = sub.add_parser("figures", help="every figure of the articles, normalised", formatter_class=_HelpFormatter)
+    p = sub.add_parser("figures", help="every figure of the articles, normalised")
     corpus_args(p)
     p.add_argument("--format", choices=("json", "csv", "table"), default="table")
     p.add_argument("--check", action="store_true", help="print the consistency checks instead")
     p.set_defaults(run=cmd_figures)
 
-    p = sub.add_parser("dates", help="every date expression of the articles", formatter_class=_HelpFormatter)
+    p = sub.add_parser("dates", help="every date expression of the articles")
     corpus_args(p)
     p.add_argument("--format", choices=("json", "csv", "table"), default="table")
     p.set_defaults(run=cmd_dates)
 
-    p = sub.add_parser("timeline", help="the dated events, merged across articles", formatter_class=_HelpFormatter)
+    p = sub.add_parser("timeline", help="the dated events, merged across articles")
     corpus_args(p)
     p.add_argument("--format", choices=("json", "md"), default="md")
     p.add_argument("--lang", choices=("en", "vi"), default="en")
     p.set_defaults(run=cmd_timeline)
 
-    p = sub.add_parser("eval", help="measure figures, dates and events against hand-made gold", formatter_class=_HelpFormatter)
+    p = sub.add_parser("eval", help="measure figures, dates and events against hand-made gold")
     p.add_argument("folder", help="folder of passages (NN_name.txt) beside their gold (NN_name.json)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--summary", action="store_true", help="print the scores only, not the rows that differ")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(run=cmd_eval)
 
-    p = sub.add_parser("report", help="run the notebooks and write the HTML report", formatter_class=_HelpFormatter)
+    p = sub.add_parser("report", help="run the notebooks and write the HTML report")
     p.add_argument("--seeds", default="seeds", help="folder of articles (default: seeds)")
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--figures", default="figures", help="folder for the charts (default: figures)")
@@ -289,16 +266,8 @@ def main(argv=None) -> int:
 
 
 def run() -> int:
-    """The ``vnus`` command: :func:`main` in a process that ends with it.
-
-    At exit the interpreter collects garbage one last time, walking every object still
-    alive (modules, compiled patterns, Babel's locale data): for a run over a few articles,
-    a tenth of its time. Those objects are frozen first, so that the walk passes them over;
-    the process is ending, nothing of theirs would be freed.
-    """
-    code = main()
-    gc.freeze()
-    return code
+    """The ``vnus`` command."""
+    return main()
 
 
 if __name__ == "__main__":
