@@ -146,8 +146,12 @@ def iter_corpus(sources, pattern: str = "*") -> Iterator[Article | ArticleError 
         yield article
 
 
-def load_corpus(sources, pattern: str = "*") -> tuple[list[Article], list[Problem]]:
-    """Load every readable article; return them and the problems met (one bad file never stops the rest)."""
+def load_corpus(sources, pattern: str = "*", notes=None) -> tuple[list[Article], list[Problem]]:
+    """Load every readable article; return them and the problems met (one bad file never stops the rest).
+
+    ``notes``: a function giving more problems of an article (what a later step has to say of
+    it, such as its inferred publication date), listed after the article's own.
+    """
     articles, problems = [], []
     for item in iter_corpus(sources, pattern):
         if isinstance(item, ArticleError):
@@ -157,4 +161,6 @@ def load_corpus(sources, pattern: str = "*") -> tuple[list[Article], list[Proble
         else:
             articles.append(item)
             problems.extend(item.problems)
+            if notes is not None:
+                problems.extend(notes(item))
     return articles, problems

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..errors import ArticleError
 from ..extraction.dates import publication, publication_notes
 from ..model import Problem
 from ..reading.article import Article
-from ..reading.corpus import iter_corpus
+from ..reading.corpus import load_corpus
 
 
 def prepare(language: str) -> None:
@@ -32,16 +31,7 @@ def read_corpus(seeds_dir: str, article_glob: str = "*") -> tuple[list[Article],
 def load_articles(sources, pattern: str = "*") -> tuple[list[Article], list[Problem]]:
     """Every readable article and the problems met, in file order, each article's own followed
     by what is said of its publication date (inferred, or unknown)."""
-    articles, problems = [], []
-    for item in iter_corpus(sources, pattern):
-        if isinstance(item, ArticleError):
-            problems.append(item.problem)
-        elif isinstance(item, Problem):
-            problems.append(item)
-        else:
-            articles.append(item)
-            problems += [*item.problems, *publication_notes(item)]
-    return articles, problems
+    return load_corpus(sources, pattern, notes=publication_notes)
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
