@@ -290,7 +290,7 @@ def translate_place(place: str) -> str:
     if place in g["places"]:
         return g["places"][place]
     if place in g["countries"]:
-        return g["countries"][place][0]
+        return g["countries"][place][0]  # (its English name)
     return place
 
 
@@ -315,14 +315,14 @@ def translate_actor(label: str) -> str:
     if posting:
         origin, at = posting.group("of").strip(), posting.group("at").strip()
         if origin in g["countries"]:
-            country_adj = g["countries"][origin][1] + " "
+            country_adj = g["countries"][origin][1] + " "  # (its adjective)
         at_english = g["bodies"].get(at) or translate_place(at)
         if at in g["bodies"] and not at_english.startswith("the "):
             at_english = "the " + at_english
         posting = f" in {at_english}" if english.startswith("Consul") else f" to {at_english}"
         return f"{former}{country_adj}{english}{posting} {name}".strip()
     elif rest in g["countries"]:
-        country, adjective = g["countries"][rest]
+        country, adjective, _ = g["countries"][rest]
         if rest in ("Mỹ", "Hoa Kỳ", "Việt Nam"):
             country_adj = adjective + " "
         else:

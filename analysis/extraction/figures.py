@@ -179,9 +179,8 @@ def _other_partner() -> re.Pattern:
         from ..lang.glossary import glossary, trie_pattern
 
         ours = {*lang.words("countries.vietnam"), *lang.words("countries.us")}
-        names = {name for key, (english, _) in glossary()["countries"].items() if key not in ours
+        names = {name for key, (english, _, _) in glossary()["countries"].items() if key not in ours
                  for name in (key, english.removeprefix("the "))}
-        names |= set(lang.words("countries.other_partners"))
         leads = "|".join(lang.words("figures.partner_leads"))
         markets = "".join(rf"(?:{w}\s+)?" for w in lang.words("figures.partner_markets"))
         _OTHER_PARTNER = re.compile(rf"(?:{leads})\s+(?:the\s+)?{markets}{trie_pattern(names)}\b")

@@ -91,7 +91,6 @@ SCHEMA = {
     "countries.us": "words",
     "countries.us_in_capitals": "words",
     "countries.possessive": "words",
-    "countries.other_partners": "words",
     # figures
     "figures.metrics": "kinds",
     "figures.growth": "kinds",
