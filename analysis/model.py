@@ -19,7 +19,7 @@ FLOW_METRICS = frozenset({"trade_total", "exports", "imports", "trade_surplus", 
 #: The flows of goods between the two countries.
 TRADE_METRICS = frozenset({"trade_total", "exports", "imports", "trade_surplus"})
 #: The keys of a figure record, in the order JSON and CSV write them.
-FIGURE_FIELDS = ("article", "metric", "value", "value_high", "unit", "qualifier", "period", "direction", "out_of", "text", "start", "end", "sentence")
+FIGURE_FIELDS = ("article", "metric", "value", "value_high", "unit", "qualifier", "period", "direction", "out_of", "text", "start", "end", "sentence", "rule")
 #: The keys of a date record.
 DATE_FIELDS = ("article", "text", "start", "end", "date", "granularity", "inferred", "sentence")
 #: The keys of an event record (``summary`` is written by the narrator, in the reader's language).
@@ -53,6 +53,7 @@ class Figure(NamedTuple):
     start: int
     end: int
     sentence: str
+    rule: str = ""
 
 
 class DateRecord(NamedTuple):

@@ -352,10 +352,12 @@ def extract_dates(article) -> list[DateRecord]:
     records = []
     header = next((b for b in article.blocks if b.kind == "header"), None)
     if header is not None:
-        match = re.search(r"\d{4}-\d{2}-\d{2}", article.text[header.start : header.end])
+        match = re.search(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", article.text[header.start : header.end])
         if match:
             start = header.start + match.start()
-            records.append(DateRecord(article.name, match.group(0), start, start + 10, match.group(0), "day", False, article.text[header.start : header.end]))
+            granularity = {4: "year", 7: "month", 10: "day"}[len(match.group(0))]
+            records.append(DateRecord(article.name, match.group(0), start, start + len(match.group(0)), match.group(0), granularity, False,
+                                      article.text[header.start : header.end]))
     for mention in article_dates(article):
         sentence = article.sentence_at(mention.start)
         records.append(DateRecord(article.name, mention.text, mention.start, mention.end, mention.date, mention.granularity,

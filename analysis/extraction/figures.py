@@ -29,11 +29,13 @@ from ..matching.casefree import (
 )
 from ..matching.rules import load_forms, slot
 from ..matching.spans import SpanIndex
-from ..model import FLOW_METRICS, Figure, Problem
+from ..model import Figure, Problem
 from ..reading.article import Article, Sentence
 from .dates import article_dates, digit_runs, publication
+from .flows import balance, surplus_kind, trade_flow, whole_economy
+from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts
-from .periods import find_periods, is_cumulative
+from .periods import figure_period, find_periods
 
 
 def _names(key: str) -> str:
@@ -69,6 +71,8 @@ METRIC_WORDS = Vocabulary({kind: lang.alternation(words) for kind, words in lang
 GROWTH_WORDS = Vocabulary({kind: lang.alternation(words) for kind, words in lang.mapping("figures.growth").items()})
 SHARE_WORDS = _words(_names("figures.share"))
 _CHANGE_BY = _words(rf"(?:{_names('figures.change_by')})\s*$")
+_GROWTH_AFTER = re.compile(rf"\s*(?:(?P<up>{lang.alternation(lang.mapping('figures.growth_after')['up'])})|"
+                           rf"(?P<down>{lang.alternation(lang.mapping('figures.growth_after')['down'])}))\b", re.IGNORECASE)
 _CHANGE_TO = _words(rf"(?:{_names('figures.change_to')})\s*$")
 COUNT_NOUNS = _words(rf"(?:{_names('figures.count_nouns')})\b")
 ORDINAL_WORDS = {w.lower(): n for w, n in lang.mapping("figures.ranks.ordinals").items()}
@@ -153,6 +157,7 @@ class _Found(NamedTuple):
     amount: Amount
     out_of: int | None = None
     direction: str | None = None
+    rule: str = ""
 
 
 # what ends a clause inside a sentence: a comma, a bracket, or a conjunction
@@ -255,6 +260,75 @@ def _strongest_direction(text: str) -> str | None:
     return best[1] if best else None
 
 
+#: metrics whose figures run from one country to another
+TRADE_DIRECTED = frozenset({"exports", "imports", "trade_surplus", "fdi_capital", "fdi_projects"})
+
+
+class Context:
+    """What the article has told so far, for the figures of later sentences that do not say it
+    again ("Tiếp đến là đồ gỗ đạt 1,82 tỷ USD" after a sentence on exports to the US): the last
+    flow of goods stated with its words, its partner, and the period its figures covered."""
+
+    def __init__(self):
+        self.flow: tuple[str, str | None] | None = None
+        self.partner: str | None = None
+        self.period: str | None = None
+
+    def update(self, found: list[_Found], periods: list[str | None]) -> None:
+        for item, period in zip(found, periods, strict=True):
+            if item.metric in ("exports", "imports", "trade_surplus") and item.direction and "the flow told before" not in item.rule:
+                self.flow = (item.metric, item.direction)
+                sides = [side for side in item.direction.split("->") if side != "VN"]
+                self.partner = sides[0] if sides else self.partner
+            if period and item.metric != "other":
+                self.period = period
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]``: split at commas, brackets, dashes and conjunctions."""
+    bounds, at = [], start
+    for brk in _CLAUSE_BREAK.finditer(text, start, end):
+        bounds.append((at, brk.start()))
+        at = brk.end()
+    bounds.append((at, end))
+    return [b for b in bounds if b[1] > b[0]]
+
+
+def _nearest(words: list[re.Match], start: int, end: int) -> re.Match | None:
+    """The last of ``words`` that starts in ``[start, end)``."""
+    inside = [w for w in words if start <= w.start() < end]
+    return inside[-1] if inside else None
+
+
+def _trim_qualifier(before: str) -> str:
+    """The text before a number without the qualifier that ends it ("giảm khoảng " → "giảm ")."""
+    match = _QUALIFIER_AT_END.search(before)
+    return before[: match.start("q")] if match else before
+
+
+def _is_change(before: str) -> bool:
+    """Whether an amount of money is a change ("tăng 1,48 tỷ USD", "down $2 billion") rather than
+    a level ("tăng lên 10 tỷ USD", "rose to $15 billion")."""
+    trimmed = _trim_qualifier(before)
+    return bool(_CHANGE_BY.search(trimmed)) and not _CHANGE_TO.search(trimmed)
+
+
+def _change(before: str, after: str) -> tuple[str, str] | None:
+    """Whether a number is a change, up or down, and the word that says so: one of its own
+    clause before it ("…, tăng 28,6%", "fell 5.6%"), or one just after it ("a 1.4% fall",
+    "17.5% higher than")."""
+    own = _CLAUSE_BREAK.split(before)[-1][-50:]
+    last = None
+    for match in GROWTH_WORDS.finditer(own):
+        last = match
+    if last is not None:
+        return GROWTH_WORDS.kind(last), last.group()
+    following = _GROWTH_AFTER.match(after)
+    if following:
+        return ("up" if following.group("up") else "down"), following.group().strip()
+    return None
+
+
 def _rank_value(match: re.Match) -> tuple[int, int | None, int, int] | None:
     """The rank, its total and the span of its text, from the slots of the form that matched."""
     form = _RANK_FORM[match.lastgroup]
@@ -329,94 +403,99 @@ class _SentenceReader:
                 if currency:
                     found[index] = _Found("", self._with_text(item.amount, item.amount.start, item.amount.end, currency, item.amount.text))
 
-    def classify(self, items: list[_Found]) -> list[_Found]:
+    def classify(self, items: list[_Found], context: Context) -> list[_Found]:
+        """Each figure's metric and direction, from the words of its clause, then of its
+        sentence, then from the flows the article told before (``context``)."""
         text, s = self.article.text, self.sentence
         items.sort(key=lambda f: f.amount.start)
-        result = []
-        previous_end = s.start
+        clauses = _clauses(text, s.start, s.end)
+        words = list(METRIC_WORDS.finditer(text, s.start, s.end))
+        result: list[_Found] = []
         for index, item in enumerate(items):
             amount = item.amount
-            next_start = items[index + 1].amount.start if index + 1 < len(items) else s.end
-            before = text[previous_end : amount.start]
-            after = text[amount.end : next_start]
-            sentence_before = text[s.start : amount.start]
-            metric = item.metric
-            value = amount.value
-            high = amount.value_high
-            if amount.unit == "projects":
+            clause = next((c for c in clauses if c[0] <= amount.start < c[1]), (s.start, s.end))
+            previous_end = max(items[index - 1].amount.end if index else s.start, clause[0])
+            next_start = min(items[index + 1].amount.start if index + 1 < len(items) else s.end, clause[1])
+            before, after = text[previous_end : amount.start], text[amount.end : next_start]
+            value, high = amount.value, amount.value_high
+            metric, rule = item.metric, item.rule
+            direction = None
+            word = None  # the metric word that says what the figure is, when one does
+            if metric == "rank":
+                rule = rule or "rank"
+            elif amount.unit == "projects":
                 # projects with capital beside them are investment projects
-                metric = "fdi_projects" if INVEST_WORDS.search(text[s.start : s.end]) or _WORTH.search(after) else "count"
-            elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and _CHANGE_BY.search(before) and not _CHANGE_TO.search(before)):
-                # the change is said in the number's own clause: "…, tăng 28,6%", "fell 5.6%"
-                own_clause = _CLAUSE_BREAK.split(before)[-1][-50:]
-                growth = GROWTH_WORDS.last_kind(own_clause)
-                if growth:
-                    metric = "growth"
-                    if growth == "down":
+                invest = INVEST_WORDS.search(text, s.start, s.end) or _WORTH.search(after)
+                metric, rule = ("fdi_projects", "projects of investment") if invest else ("count", "projects")
+            elif metric in ("count", "growth"):  # (a count by its noun, a multiple by its words)
+                pass
+            elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and _is_change(before)):
+                change = _change(before, after)
+                if change:
+                    metric, rule = "growth", f"change: {change[1]}"
+                    if change[0] == "down":
                         value, high = -value, (-high if high is not None else None)
                         if high is not None:
                             value, high = high, value
                 elif amount.unit == "percent":
-                    metric = "share" if SHARE_WORDS.search(before) else "other"
+                    metric, rule = ("share", "share") if SHARE_WORDS.search(before) else ("other", "percent without a change or share")
                 else:
-                    metric = _last_metric(before) or _last_metric(sentence_before) or "other"
-            elif metric == "":
-                metric = (_last_metric(before) or ("fdi_capital" if result and result[-1].metric == "fdi_projects" else None)
-                          or _metric_after(after) or _last_metric(sentence_before) or "other")
-            direction = self._direction(metric, before, after, sentence_before, amount)
-            result.append(_Found(metric, Amount(value, high, amount.unit, amount.qualifier, amount.text, amount.start, amount.end, amount.scaled), item.out_of, direction))
-            previous_end = amount.end
+                    word = _nearest(words, previous_end, amount.start) or _nearest(words, s.start, amount.start)
+                    metric, rule = (METRIC_WORDS.kind(word), "metric words before") if word else ("other", "no metric words")
+            else:
+                word = _nearest(words, previous_end, amount.start)
+                rule = "metric words before"
+                if word is None and result and result[-1].metric == "fdi_projects":
+                    metric, rule = "fdi_capital", "capital of the projects before"
+                elif word is None:
+                    following = [w for w in words if amount.end <= w.start() < next_start and w.start() - amount.end <= 50]
+                    word = following[-1] if following else None  # "$123.5 billion goods trade surplus"
+                    rule = "metric words after"
+                if word is None and metric == "":
+                    word = _nearest(words, s.start, amount.start)
+                    rule = "metric words earlier in the sentence"
+                if metric == "":
+                    if word is not None:
+                        metric = METRIC_WORDS.kind(word)
+                    elif not words and context.flow and amount.unit in ("USD", "VND"):
+                        metric, direction = context.flow[0], context.flow[1]  # "Tiếp đến là đồ gỗ đạt 1,82 tỷ USD"
+                        rule = "the flow told before"
+                    else:
+                        metric, rule = "other", "no metric words"
+            if rule != "the flow told before":
+                metric, direction, told = self._direction(metric, word, amount, clauses, result, context, before)
+                rule = f"{rule}; {told}" if told else rule
+            result.append(_Found(metric, Amount(value, high, amount.unit, amount.qualifier, amount.text, amount.start, amount.end, amount.scaled),
+                                 item.out_of, direction, rule))
         return result
 
-    def _direction(self, metric, before, after, sentence_before, amount) -> str | None:
+    def _direction(self, metric, word, amount, clauses, result, context: Context, before: str) -> tuple[str, str | None, str]:
+        """The metric from Vietnam's side and the direction, and the rule that gave the direction."""
         text, s = self.article.text, self.sentence
-        sentence = text[s.start : s.end]
-        if metric in ("exports", "imports", "trade_surplus"):
-            return _trade_direction(metric, before, after)
+        if metric in ("exports", "imports", "trade_surplus") and word is not None:
+            clause = next((c for c in clauses if c[0] <= word.start() < c[1]), (s.start, s.end))
+            scope = (min(clause[0], amount.start), max(clause[1], amount.end))
+            if metric == "trade_surplus":
+                flow = balance(surplus_kind(word.group()) or "surplus", text, word.span(), scope, context.partner)
+            else:
+                flow = trade_flow(metric, text, word.span(), scope, context.partner, whole_economy(text, *scope))
+            return flow.metric, flow.direction, f"direction: {flow.rule}"
         if metric in ("fdi_capital", "fdi_projects"):
-            return _invest_direction(before, sentence)
+            sentence = text[s.start : s.end]
+            return metric, _invest_direction(before, sentence), "direction: investment words"
         if metric == "growth":
-            subject = _last_metric(sentence_before)
-            if subject in ("exports", "imports", "trade_surplus"):
-                words = list(METRIC_WORDS.finditer(sentence_before))
-                return _trade_direction(subject, sentence_before[words[-1].start() :] if words else sentence_before, after)
-            if subject == "fdi_capital":
-                return _invest_direction(sentence_before, sentence)
-            return None
-        if metric == "rank":
-            clause = before + text[amount.start : amount.end] + after
-            if INVEST_WORDS.search(clause):
-                return _invest_direction(clause, clause)
-            # the ranked noun follows the rank in English ("largest export market") and
-            # precedes it in Vietnamese ("thị trường xuất khẩu lớn nhất")
-            noun = after[:40] if self.article.language == "en" else before[-40:]
-            if EXPORT_MARKET.search(noun):
-                return "VN->US"
-            if IMPORT_MARKET.search(noun):
-                return "US->VN"
-            return None
-        if metric == "count" and INVEST_WORDS.search(sentence):
-            return _invest_direction(before, sentence)
-        return None
-
-
-def _period(article: Article, sentence: Sentence, previous: Sentence | None, metric: str, offset: int, periods_of) -> str | None:
-    text = article.text
-    if metric in ("rank",) or is_cumulative(text, sentence.start, offset):
-        return None
-    mentions = periods_of(sentence)
-    before = [p for p in mentions if p.end <= offset]
-    if before:
-        return before[-1].period
-    after = [p for p in mentions if p.start >= offset]
-    if after:
-        return after[0].period
-    if metric in FLOW_METRICS and previous is not None and previous.paragraph == sentence.paragraph:
-        if not is_cumulative(text, previous.start, previous.end):
-            earlier = periods_of(previous)
-            if earlier:
-                return earlier[-1].period
-    return None
+            # a change belongs to the figure it changes: the one written just before it, else after
+            owner = next((f for f in reversed(result) if f.metric != "growth"), None)
+            if owner is not None and owner.metric in TRADE_DIRECTED:
+                return metric, owner.direction, "direction: of the figure it changes"
+            word = word or _nearest(list(METRIC_WORDS.finditer(text, s.start, amount.start)), s.start, amount.start)
+            if word is not None and METRIC_WORDS.kind(word) in ("exports", "imports", "trade_surplus"):
+                _, direction, rule = self._direction(METRIC_WORDS.kind(word), word, amount, clauses, [], context, before)
+                return metric, direction, rule
+            if word is None and context.flow and next(METRIC_WORDS.finditer(text, s.start, s.end), None) is None:
+                return metric, context.flow[1], "direction: the flow told before"
+            return metric, None, ""
+        return metric, None, ""
 
 
 def extract_figures(article: Article, problems: list[Problem] | None = None) -> list[Figure]:
@@ -446,7 +525,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         return cache[sentence.start]
 
     figures = []
-    previous = None
+    context = Context()
     cues = _rank_cues(low) if low is not None else []
     run_starts, run_ends = digit_runs(text)
     for sentence in article.sentences:
@@ -463,7 +542,6 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         else:
             may_rank = _may_rank(sentence.text.lower(), 0, len(sentence.text))
         if not may_rank and not digits:
-            previous = sentence
             continue
         skip = [(d.start, d.end) for d in dates.within(sentence.start, sentence.end)]
         # an amount starts where a run of digits does: a sentence whose digits all start inside
@@ -471,13 +549,21 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         outside = any(not any(a <= run_starts[i] < b for a, b in skip)
                       for i in range(bisect_left(run_starts, sentence.start), bisect_left(run_starts, sentence.end)))
         if not may_rank and not outside:
-            previous = sentence
             continue
         reader = _SentenceReader(article, sentence, skip, problems)
         ranks = reader.ranks() if may_rank else []
         items = ranks + (reader.amounts([(r.amount.start, r.amount.end) for r in ranks]) if outside else [])
-        for item in reader.classify(items):
+        found = reader.classify(items, context)
+        clauses = _clauses(text, sentence.start, sentence.end)
+        mentions = periods_of(sentence)
+        sentence_dates = dates.within(sentence.start, sentence.end)
+        periods = []
+        for item in found:
             a = item.amount
+            clause = next((c for c in clauses if c[0] <= a.start < c[1]), (sentence.start, sentence.end))
+            governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
+                                      mentions, sentence_dates, context.period)
+            periods.append(governing.period)
             figures.append(
                 Figure(
                     article=article.name,
@@ -486,16 +572,17 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
                     value_high=a.value_high,
                     unit=a.unit,
                     qualifier=a.qualifier,
-                    period=_period(article, sentence, previous, item.metric, a.start, periods_of),
+                    period=governing.period,
                     direction=item.direction,
                     out_of=item.out_of,
                     text=text[a.start : a.end],
                     start=a.start,
                     end=a.end,
                     sentence=sentence.text,
+                    rule=f"{item.rule}; period: {governing.rule}",
                 )
             )
-        previous = sentence
+        context.update(found, periods)
     return figures
 
 

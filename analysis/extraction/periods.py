@@ -126,3 +126,73 @@ def _period(match: re.Match, form: Form, published: str | None) -> str | None:
 
 def is_cumulative(text: str, start: int, end: int) -> bool:
     return bool(CUMULATIVE.search(text, start, end))
+
+
+# --------------------------------------------------------------------------- the period of a figure
+
+
+class Governing(NamedTuple):
+    """The period a figure covers, and the rule that chose it."""
+
+    period: str | None
+    rule: str
+
+
+_RATE_WORDS = CaseFree(lang.alternation(lang.words("periods.rates")))
+_STOCK_WORDS = CaseFree(lang.alternation(lang.words("periods.stocks")))
+_SAME_PERIOD = CaseFree(rf"^\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")
+_AVERAGE = CaseFree(lang.alternation(lang.words("periods.average")))
+STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
+
+
+def shift_years(period: str, years: int) -> str:
+    """A period moved by whole years: "2023-01/2023-09" → "2022-01/2022-09"."""
+    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), period)
+
+
+def _year_of(period: str) -> int:
+    return int(period.split("/")[-1][:4])
+
+
+def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int], figure: tuple[int, int], metric: str, unit: str,
+                  mentions: list[PeriodMention], dates, context: str | None) -> Governing:
+    """The period a figure covers: the one its clause states, then its sentence, then the one
+    the article's figures covered last (``context``).
+
+    A rate (a tariff) covers no period; a stock (accumulated investment) is dated by the day or
+    month it is counted to ("lũy kế đến tháng 6/2015", "as of March 20"), or has none; "cùng kỳ"
+    as a figure's subject is the same period a year before; a multiple ("gấp 3,6 lần") or an
+    average yearly growth spans from the first year its sentence names to its own.
+    ``dates`` are the sentence's date mentions (days included); ``mentions`` its periods.
+    """
+    start, end = figure
+    if metric == "other" and unit == "percent" and _RATE_WORDS.search(text, *sentence):
+        return Governing(None, "a rate, not a flow")
+    if metric in STOCK_METRICS and (_STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence)):
+        as_of = [d for d in dates if d.granularity in ("day", "month")]
+        if as_of:
+            return Governing(as_of[0].date.split("/")[-1], f"a stock, counted to '{as_of[0].text}'")
+        if context and is_cumulative(text, *sentence):
+            return Governing(None, "a stock, counted to no date")
+    own = _SAME_PERIOD.search(text, clause[0], start)
+    if own and context:
+        return Governing(shift_years(context, -1), "the same period a year before")
+    in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+    chosen, rule = None, ""
+    if in_clause:
+        chosen = min(in_clause, key=lambda m: (m.start - end if m.start >= end else start - m.end, m.start >= end))
+        rule = f"its clause: '{text[chosen.start:chosen.end]}'"
+    else:
+        before = [m for m in mentions if m.end <= start]
+        after = [m for m in mentions if m.start >= end]
+        chosen = before[-1] if before else after[0] if after else None
+        if chosen is not None:
+            rule = f"its sentence: '{text[chosen.start:chosen.end]}'"
+    period = chosen.period if chosen is not None else context
+    if chosen is None and context:
+        rule = "the period told before"
+    if period and (metric == "growth" and (unit == "count" or _AVERAGE.search(text, *sentence))):
+        years = sorted({int(y) for d in dates for y in re.findall(r"\d{4}", d.date)} | {_year_of(period)})
+        if len(years) > 1 and years[0] < _year_of(period):
+            return Governing(f"{years[0]}/{_year_of(period)}", f"from the first year of its sentence to {rule or 'its own'}")
+    return Governing(period, rule or "no period")

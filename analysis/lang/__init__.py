@@ -86,14 +86,26 @@ SCHEMA = {
     "periods.comparison_leads": "words",
     "periods.comparisons": "words",
     "periods.cumulative": "words",
+    "periods.rates": "words",
+    "periods.stocks": "words",
+    "periods.same_period": "words",
+    "periods.average": "words",
     # countries
     "countries.vietnam": "words",
     "countries.us": "words",
     "countries.us_in_capitals": "words",
     "countries.possessive": "words",
+    "countries.ambiguous": "words",
+    # flows of goods
+    "flows.to": "words",
+    "flows.from": "words",
+    "flows.with": "words",
+    "flows.of": "words",
+    "flows.goods": "words",
     # figures
     "figures.metrics": "kinds",
     "figures.growth": "kinds",
+    "figures.growth_after": "kinds",
     "figures.share": "words",
     "figures.change_by": "words",
     "figures.change_to": "words",
@@ -150,7 +162,7 @@ FORM_FLAGS = {"capitalised", "needs_noun_before"}
 #: The qualifiers a figure may carry (the corpus's conventions).
 QUALIFIERS = ("approx", "under", "over", "at_least", "at_most")
 #: Values a ``kinds`` table must draw its kinds from, where the kinds are fixed.
-FIXED_KINDS = {"numbers.qualifiers": QUALIFIERS, "numbers.currencies": ("USD", "VND"), "figures.growth": ("up", "down"),
+FIXED_KINDS = {"numbers.qualifiers": QUALIFIERS, "numbers.currencies": ("USD", "VND"), "figures.growth": ("up", "down"), "figures.growth_after": ("up", "down"),
                "figures.metrics": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
                "events.triggers": ("relations", "call", "arrival", "visit", "meeting", "investment")}
 

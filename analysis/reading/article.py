@@ -98,8 +98,9 @@ def parse_article(text: str, name: str = "<text>", path: str | None = None, prob
                   published: str | None = None) -> Article:
     """Build an :class:`Article` from text already decoded (NFC, ``\\n`` line ends).
 
-    ``published``: the publication date (``YYYY-MM-DD``) when it is known from elsewhere (a
-    catalogue, a gold file); a ``date`` header in the text takes precedence. An article that
+    ``published``: the publication date when it is known from elsewhere (a catalogue, a gold
+    file), as precisely as it is known (``2026-02-20``, ``2019-02``, ``2019``); a ``date``
+    header in the text takes precedence. An article that
     states neither has ``published`` None: extraction infers the date from the text
     (:func:`analysis.extraction.dates.publication`).
     """

@@ -14,7 +14,8 @@ from ..matching.casefree import fewest, lowered_slice, scanning
 #: from them.
 NON_PROSE = frozenset({"header", "section", "image", "caption", "byline", "signoff"})
 
-_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+# "date 2026-02-20", or as much of it as is known: "date 2019-02", "date 2019"
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(?P<date>\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?![\d-])[ \t]*")
 _IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     rf"(?:\(?\b(?:{lang.alternation(lang.words('reading.photo_credits'))})\s*:\s*[^.:]{{1,80}}\)?\.?)\s*$",
@@ -86,8 +87,8 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
         if index == 0:
             header = _HEADER.match(text)
             if header:
-                published = "-".join(header.groups())
-                blocks.append(Block("header", start, header.end(3)))
+                published = header.group("date")
+                blocks.append(Block("header", start, header.end("date")))
                 start = header.end()
                 line = text[start:end]
                 if not line.strip():

@@ -190,7 +190,7 @@ def cmd_eval(args) -> int:
     if not folder.is_dir() or not gold_passages(folder):
         print(f"error: {args.folder}: no annotated passages (NN_name.txt beside NN_name.json)", file=sys.stderr)
         return EXIT_USAGE
-    scores = evaluate(folder)
+    scores = evaluate(folder, args.published)
     _emit(to_json(scores) if args.format == "json" else to_text(scores, details=not args.summary), args.output)
     return EXIT_OK
 
@@ -233,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", help="folder of passages (NN_name.txt) beside their gold (NN_name.json)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--summary", action="store_true", help="print the scores only, not the rows that differ")
+    p.add_argument("--published", choices=("known", "day", "none"), default="known",
+                   help="what the extractor is told of each passage's publication date: what the gold knows (default), "
+                        "only a date known to the day, or nothing")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(run=cmd_eval)
 

@@ -1,0 +1,201 @@
+"""Who trades with whom: the direction of a flow of goods, and its metric told from Vietnam's side.
+
+A flow word ("xuất khẩu", "imports", "thặng dư") is read with the countries around it: its
+subject or owner ("Mỹ nhập khẩu", "Vietnam's exports", "xuất khẩu của Việt Nam"), where the goods
+go ("sang Mỹ", "to the US") and where they come from ("từ Việt Nam", "from Vietnam"), and the
+partner of a balance ("với Mỹ", "with Vietnam"). From the exporter and the importer the figure is
+told from Vietnam's side, whichever side the sentence is told from: "Mỹ nhập khẩu từ Việt Nam" is
+Vietnam's exports to the US (``VN->US``); "US exports to Vietnam" are Vietnam's imports
+(``US->VN``); a flow of a third country keeps its own direction (``CN->US``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .. import lang
+from ..lang.glossary import glossary, trie_pattern
+from ..matching.casefree import lowered
+
+
+class Country(NamedTuple):
+    """A country named in the text, with its code."""
+
+    start: int
+    end: int
+    code: str
+
+
+class Flow(NamedTuple):
+    """A flow of goods: its metric from Vietnam's side, its direction, and the rule that said so."""
+
+    metric: str
+    direction: str | None
+    rule: str
+
+
+def _names(key: str) -> list[str]:
+    return sorted(lang.words(key), key=lambda w: (-len(w), w))
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, str], frozenset[str]]:
+    """The names of countries (the two countries' from the tables, the others' from the
+    glossary), as written: a name of Vietnam or the US in any case ("US" only in capitals),
+    another country with its capital."""
+    codes: dict[str, str] = {}
+    for name in lang.words("countries.vietnam"):
+        codes[name.lower()] = "VN"
+    for name in (*lang.words("countries.us"), *lang.words("countries.us_in_capitals")):
+        codes[name.lower()] = "US"
+    for key, (english, _, code) in glossary()["countries"].items():
+        codes.setdefault(key.lower(), code)
+        codes.setdefault(english.removeprefix("the ").lower(), code)
+    two = [n for n in codes if codes[n] in ("VN", "US")]
+    capitals = sorted(lang.words("countries.us_in_capitals"), key=lambda w: (-len(w), w))
+    ours = re.compile(rf"(?<!\w)(?:(?i:{'|'.join(re.escape(n) for n in sorted(two, key=lambda n: (-len(n), n)))})|{'|'.join(map(re.escape, capitals))})"
+                      rf"(?:'s|’s)?(?!\w)")
+    others = sorted({key for key, (_, _, code) in glossary()["countries"].items() if code not in ("VN", "US")}
+                    | {english.removeprefix("the ") for _, (english, _, code) in glossary()["countries"].items() if code not in ("VN", "US")})
+    return ours, re.compile(rf"(?<!\w)(?:{trie_pattern(others)})(?:'s|’s)?(?!\w)"), codes, frozenset(w.lower() for w in lang.words("countries.ambiguous"))
+
+
+_PARTNER_LEAD = None
+
+
+def _lead() -> re.Pattern:
+    global _PARTNER_LEAD
+    if _PARTNER_LEAD is None:
+        words = [*lang.words("flows.to"), *lang.words("flows.from"), *lang.words("flows.with"), *lang.words("flows.of"), *lang.words("figures.partner_leads")]
+        _PARTNER_LEAD = re.compile(rf"(?:^|\W)(?:{lang.alternation(words)})\s+(?:the\s+)?(?:(?:{lang.alternation(lang.words('figures.partner_markets'))})\s+)?$", re.IGNORECASE)
+    return _PARTNER_LEAD
+
+
+def countries_in(text: str, start: int, end: int) -> list[Country]:
+    """The countries named in ``text[start:end]``, in order. A name that is also a common word
+    or a personal name ("Anh", "Đức") counts only after a word such as "sang", "từ", "với"."""
+    ours, others, codes, ambiguous = _country_pattern()
+    found = []
+    for pattern in (ours, others):
+        for match in pattern.finditer(text, start, end):
+            name = re.sub(r"(?:'s|’s)$", "", match.group()).lower()
+            code = codes.get(name)
+            if code is None:
+                continue
+            if name in ambiguous and not _lead().search(text, max(0, match.start() - 30), match.start()):
+                continue
+            found.append(Country(match.start(), match.end(), code))
+    found.sort()
+    kept = []
+    for country in found:  # (a longer name holds a shorter one: "Liên minh châu Âu")
+        if kept and country.start < kept[-1].end:
+            continue
+        kept.append(country)
+    return kept
+
+
+def _words_re(key: str) -> re.Pattern:
+    return re.compile(rf"(?:^|\W)(?:{lang.alternation(lang.words(key))})\s+(?:the\s+)?(?:(?:{lang.alternation(lang.words('figures.partner_markets'))})\s+)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, re.Pattern]:
+    return {role: _words_re(f"flows.{role}") for role in ("to", "from", "with", "of")}
+
+
+def roles(text: str, countries: list[Country]) -> dict[str, list[Country]]:
+    """Each country by the word before it: where goods go, where they come from, the partner
+    of a balance, the owner of a flow ("của Việt Nam", "of Vietnam"); or none (a subject)."""
+    table = _roles()
+    by_role: dict[str, list[Country]] = {"to": [], "from": [], "with": [], "of": [], "subject": []}
+    for country in countries:
+        window = text[max(0, country.start - 30) : country.start]
+        role = next((name for name, pattern in table.items() if pattern.search(window)), "subject")
+        by_role[role].append(country)
+    return by_role
+
+
+#: the metric of a flow from Vietnam's side, by (metric as written, Vietnam exports)
+def _from_vietnam(metric: str, exporter: str | None, importer: str | None) -> tuple[str, str | None]:
+    """The metric and direction of a flow of goods from ``exporter`` to ``importer``, told from
+    Vietnam's side."""
+    if exporter == "VN" or importer == "VN":
+        if exporter == "VN":
+            return "exports", f"VN->{importer}" if importer else None
+        return "imports", f"{exporter}->VN" if exporter else None
+    return metric, f"{exporter}->{importer}" if exporter and importer else None
+
+
+def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int, int], context_partner: str | None,
+               whole_economy: bool) -> Flow:
+    """The flow that a flow word (``metric`` "exports" or "imports", at ``word``) says, from the
+    countries of its clause; without a partner, the partner of the flows told before."""
+    countries = countries_in(text, *clause)
+    parties = roles(text, countries)
+    before = [c for c in parties["subject"] if c.end <= word[0]]
+    owner = parties["of"] + before[-1:]  # "xuất khẩu của Việt Nam", "Vietnam's exports"
+    after_subject = [c for c in parties["subject"] if c.start >= word[1]]
+    go, come = parties["to"], parties["from"]
+    if metric == "exports":
+        exporter = owner[0].code if owner else (come[0].code if come else None)
+        importer = go[0].code if go else None
+    else:
+        importer = owner[0].code if owner else (go[0].code if go else None)
+        exporter = come[0].code if come else None
+    rule = "named"
+    if whole_economy and not (go or come or parties["with"]):
+        return Flow(metric, None, "whole economy")
+    # the side left unsaid: Vietnam, or its partner in the flows told before
+    if metric == "exports":
+        if exporter is None:
+            exporter = "VN" if importer != "VN" else (context_partner or None)
+            rule = "exporter unsaid"
+        if importer is None:
+            importer = after_subject[0].code if after_subject and after_subject[0].code != exporter else context_partner if exporter == "VN" else "VN" if exporter else None
+            rule = "importer unsaid" if rule == "named" else "partner unsaid"
+    else:
+        if importer is None:
+            importer = "VN" if exporter != "VN" else (context_partner or None)
+            rule = "importer unsaid"
+        if exporter is None:
+            exporter = after_subject[0].code if after_subject and after_subject[0].code != importer else context_partner if importer == "VN" else "VN" if importer else None
+            rule = "exporter unsaid" if rule == "named" else "partner unsaid"
+    if exporter == importer:
+        return Flow(metric, None, "one country")
+    told, direction = _from_vietnam(metric, exporter, importer)
+    return Flow(told, direction, rule)
+
+
+def balance(kind: str, text: str, word: tuple[int, int], clause: tuple[int, int], context_partner: str | None) -> Flow:
+    """The holder of a trade surplus: the subject of a surplus ("thặng dư", "surplus", "xuất siêu"),
+    the partner of a deficit ("thâm hụt", "deficit", "nhập siêu"); the direction runs from the
+    holder (who exports more) to the other side."""
+    countries = countries_in(text, *clause)
+    parties = roles(text, countries)
+    subject = ([c for c in parties["subject"] if c.end <= word[0]][-1:] or parties["of"][:1])
+    partner = parties["with"][:1] or parties["to"][:1] or parties["from"][:1] or [c for c in parties["subject"] if c.start >= word[1]][:1]
+    side = subject[0].code if subject else "VN"
+    other = partner[0].code if partner else (context_partner if side == "VN" else "VN")
+    if other is None or other == side:
+        return Flow("trade_surplus", None, "no partner")
+    holder, owing = (side, other) if kind in ("surplus", "export_surplus") else (other, side)
+    return Flow("trade_surplus", f"{holder}->{owing}", f"{kind} of {side}")
+
+
+def surplus_kind(word: str) -> str | None:
+    """Which of the balance words ``word`` is: surplus, deficit, export_surplus, import_surplus."""
+    word = " ".join(word.lower().split())
+    for kind in ("export_surplus", "import_surplus", "surplus", "deficit"):
+        if word in {" ".join(w.lower().split()) for w in lang.words(f"figures.direction.{kind}")}:
+            return kind
+    return None
+
+
+def whole_economy(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` speaks of the flows of the whole economy ("cả nước", "overall")."""
+    low = lowered(text)
+    window = low[start:end] if low is not None else text[start:end].lower()
+    return any(w.lower() in window for w in lang.words("figures.whole_economy"))
