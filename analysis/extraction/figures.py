@@ -35,7 +35,7 @@ from .dates import article_dates, digit_runs, publication
 from .flows import balance, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts
-from .periods import figure_period, find_periods
+from .periods import Governing, PeriodMention, figure_period, find_periods
 
 
 def _names(key: str) -> str:
@@ -267,21 +267,35 @@ TRADE_DIRECTED = frozenset({"exports", "imports", "trade_surplus", "fdi_capital"
 class Context:
     """What the article has told so far, for the figures of later sentences that do not say it
     again ("Tiếp đến là đồ gỗ đạt 1,82 tỷ USD" after a sentence on exports to the US): the last
-    flow of goods stated with its words, its partner, and the period its figures covered."""
+    flow of goods stated with its words, its partner, the period the flows covered, and the date
+    a stock of investment was counted to."""
 
     def __init__(self):
         self.flow: tuple[str, str | None] | None = None
         self.partner: str | None = None
         self.period: str | None = None
+        self.stock: str | None = None
 
-    def update(self, found: list[_Found], periods: list[str | None]) -> None:
-        for item, period in zip(found, periods, strict=True):
+    @property
+    def year(self) -> int | None:
+        return int(self.period.split("/")[-1][:4]) if self.period else None
+
+    def update(self, found: list[_Found], periods: list[Governing]) -> None:
+        for item, governing in zip(found, periods, strict=True):
             if item.metric in ("exports", "imports", "trade_surplus") and item.direction and "the flow told before" not in item.rule:
                 self.flow = (item.metric, item.direction)
                 sides = [side for side in item.direction.split("->") if side != "VN"]
                 self.partner = sides[0] if sides else self.partner
-            if period and item.metric != "other":
-                self.period = period
+            if governing.period and governing.rule.startswith("a stock, counted to"):
+                self.stock = governing.period
+            elif governing.period and item.metric not in ("other", "count") and not governing.rule.startswith("the stock"):
+                self.period = governing.period
+
+    def told(self, mentions: list[PeriodMention]) -> None:
+        """A sentence without figures that states a period of flows ("… trong quý I cho phần còn
+        lại của năm 2019"): the flows told next cover it."""
+        if mentions:
+            self.period = mentions[-1].period
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -519,13 +533,10 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
     dates = SpanIndex(article_dates(article))
     cache: dict[int, list] = {}
 
-    def periods_of(sentence: Sentence):
-        if sentence.start not in cache:
-            cache[sentence.start] = find_periods(text, sentence.start, sentence.end, publication(article).date, dates.within(sentence.start, sentence.end))
-        return cache[sentence.start]
-
     figures = []
     context = Context()
+    published = publication(article).date
+    published_year = int(published[:4]) if published else None
     cues = _rank_cues(low) if low is not None else []
     run_starts, run_ends = digit_runs(text)
     for sentence in article.sentences:
@@ -542,6 +553,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         else:
             may_rank = _may_rank(sentence.text.lower(), 0, len(sentence.text))
         if not may_rank and not digits:
+            _told_without_figures(article, sentence, dates, context)
             continue
         skip = [(d.start, d.end) for d in dates.within(sentence.start, sentence.end)]
         # an amount starts where a run of digits does: a sentence whose digits all start inside
@@ -549,21 +561,23 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         outside = any(not any(a <= run_starts[i] < b for a, b in skip)
                       for i in range(bisect_left(run_starts, sentence.start), bisect_left(run_starts, sentence.end)))
         if not may_rank and not outside:
+            _told_without_figures(article, sentence, dates, context)
             continue
         reader = _SentenceReader(article, sentence, skip, problems)
         ranks = reader.ranks() if may_rank else []
         items = ranks + (reader.amounts([(r.amount.start, r.amount.end) for r in ranks]) if outside else [])
         found = reader.classify(items, context)
         clauses = _clauses(text, sentence.start, sentence.end)
-        mentions = periods_of(sentence)
         sentence_dates = dates.within(sentence.start, sentence.end)
+        mentions = find_periods(text, sentence.start, sentence.end, published, sentence_dates, hint=context.year or published_year)
+        investment = INVEST_WORDS.search(text, sentence.start, sentence.end) is not None
         periods = []
         for item in found:
             a = item.amount
             clause = next((c for c in clauses if c[0] <= a.start < c[1]), (sentence.start, sentence.end))
             governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
-                                      mentions, sentence_dates, context.period)
-            periods.append(governing.period)
+                                      mentions, sentence_dates, context.period, context.stock, investment)
+            periods.append(governing)
             figures.append(
                 Figure(
                     article=article.name,
@@ -584,6 +598,17 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
             )
         context.update(found, periods)
     return figures
+
+
+def _told_without_figures(article: Article, sentence: Sentence, dates: SpanIndex, context: Context) -> None:
+    """A sentence that states no figure may still say which period the flows told next cover,
+    when it speaks of flows or growth."""
+    text = article.text
+    if sentence.is_prose and (next(METRIC_WORDS.finditer(text, sentence.start, sentence.end), None) or
+                              next(GROWTH_WORDS.finditer(text, sentence.start, sentence.end), None)):
+        published = publication(article).date
+        context.told(find_periods(text, sentence.start, sentence.end, published, dates.within(sentence.start, sentence.end),
+                                  hint=context.year or (int(published[:4]) if published else None)))
 
 
 def figures_of_corpus(articles, problems: list[Problem] | None = None) -> list[Figure]:

@@ -40,7 +40,7 @@ _SPAN = FirstOf([form.pattern for form in FORMS])
 _RELATIVE_YEARS = {" ".join(w.lower().split()): n for w, n in lang.mapping("periods.relative_years").items()}
 _HALVES = {w.lower(): n for w, n in lang.mapping("periods.halves").items()}
 _FROM_END = {w.lower() for w in lang.words("periods.from_end")}
-_NUMBER_WORDS = {w.lower(): n for w, n in lang.mapping("numbers.words").items()}
+_NUMBER_WORDS = {" ".join(w.lower().split()): n for w, n in lang.mapping("numbers.words").items()}
 COMPARISON = CaseFree(f"(?:{lang.alternation(lang.words('periods.comparison_leads'))})[^,;()]*"
                       + "".join(f"|{w}" for w in [lang.alternation(lang.words("periods.comparisons"))] if w), prefilter=True)
 # a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
@@ -53,15 +53,16 @@ class PeriodMention(NamedTuple):
     period: str
 
 
-def _year(match: re.Match, form: Form, published: str | None) -> int | None:
-    """The year a form writes, or the one its relative words give from the publication date."""
+def _year(match: re.Match, form: Form, published: str | None, hint: int | None) -> int | None:
+    """The year a form writes, the one its relative words give from the publication date, or,
+    for a form that writes none ("trong 4 tháng", "hết tháng 9"), the year of ``hint``."""
     written = slot(match, form, "year")
     if written:
         return int(written)
     relative = slot(match, form, "relative_year")
-    if relative is None or not published:
-        return None
-    return int(published[:4]) + _RELATIVE_YEARS[" ".join(relative.lower().split())]
+    if relative is not None:
+        return int(published[:4]) + _RELATIVE_YEARS[" ".join(relative.lower().split())] if published else None
+    return hint
 
 
 def _months(year: int, first: int, last: int) -> str:
@@ -78,10 +79,11 @@ def _months(year: int, first: int, last: int) -> str:
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
-def find_periods(text: str, start: int, end: int, published: str | None, dates=None) -> list[PeriodMention]:
+def find_periods(text: str, start: int, end: int, published: str | None, dates=None, hint: int | None = None) -> list[PeriodMention]:
     """Period expressions in ``text[start:end]`` outside comparison phrases, in order.
 
-    ``dates`` are the article's date mentions when already found (saves a second scan).
+    ``dates`` are the article's date mentions when already found (saves a second scan);
+    ``hint`` the year of a period that writes none ("trong 4 tháng"), when it is known.
     """
     excluded = [(m.start(), m.end()) for m in COMPARISON.finditer(text, start, end)]
     taken: list[PeriodMention] = []
@@ -92,7 +94,7 @@ def find_periods(text: str, start: int, end: int, published: str | None, dates=N
     for match in _SPAN.finditer(text, start, end):
         if not free(match.start(), match.end()):
             continue
-        period = _period(match, _FORM_BY_GROUP[match.lastgroup], published)
+        period = _period(match, _FORM_BY_GROUP[match.lastgroup], published, hint)
         if period:
             taken.append(PeriodMention(match.start(), match.end(), period))
     if dates is None:
@@ -103,24 +105,30 @@ def find_periods(text: str, start: int, end: int, published: str | None, dates=N
     return sorted(taken, key=lambda p: p.start)
 
 
-def _period(match: re.Match, form: Form, published: str | None) -> str | None:
+def _period(match: re.Match, form: Form, published: str | None, hint: int | None) -> str | None:
     """The period a form states, from its slots."""
-    year = _year(match, form, published)
+    year = _year(match, form, published, hint)
     if not year:
         return None
     count, half = slot(match, form, "count"), slot(match, form, "half")
     if count is not None:
-        n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[" ".join(count.lower().split())]
         if not 1 <= n <= 12:
             return None
+        if (slot(match, form, "part") or "").lower() in _FROM_END:
+            # "the last nine months" of the year of publication are the months before it
+            if published and len(published) >= 7 and int(published[:4]) == year and int(published[5:7]) > n:
+                month = int(published[5:7])
+                return _months(year, month - n, month - 1)
+            return _months(year, 13 - n, 12)
         # "11 tháng năm 2024" counts from January, as "11 tháng đầu năm" does
-        return _months(year, 13 - n, 12) if (slot(match, form, "part") or "").lower() in _FROM_END else _months(year, 1, n)
+        return _months(year, 1, n)
     if half is not None:
         return f"{year}-H{int(half) if half.isdigit() else _HALVES[half.lower()]}"
     first, last = slot(match, form, "month"), slot(match, form, "month_end")
-    if first is not None and last is not None:
-        a, b = (int(m) if m.isdigit() else MONTHS[m.lower()] for m in (first, last))
-        return _months(year, a, b) if a < b else None
+    if last is not None:  # "từ tháng 1 đến tháng 10", "hết tháng 9" (from January)
+        a, b = (int(m) if m.isdigit() else MONTHS[m.lower()] for m in (first or "1", last))
+        return _months(year, a, b) if a < b or first is None else None
     return str(year)
 
 
@@ -155,28 +163,34 @@ def _year_of(period: str) -> int:
 
 
 def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int], figure: tuple[int, int], metric: str, unit: str,
-                  mentions: list[PeriodMention], dates, context: str | None) -> Governing:
+                  mentions: list[PeriodMention], dates, flows: str | None, stock: str | None, investment: bool) -> Governing:
     """The period a figure covers: the one its clause states, then its sentence, then the one
-    the article's figures covered last (``context``).
+    the article's figures covered last.
 
     A rate (a tariff) covers no period; a stock (accumulated investment) is dated by the day or
-    month it is counted to ("lũy kế đến tháng 6/2015", "as of March 20"), or has none; "cùng kỳ"
-    as a figure's subject is the same period a year before; a multiple ("gấp 3,6 lần") or an
+    month it is counted to ("lũy kế đến tháng 6/2015", "as of March 20"), or has none, and the
+    figures told of it after (its sectors, its shares) have that date too (``stock``); a flow,
+    a share or a rank of trade without a period of its own has the period of the flows told
+    before (``flows``); a count, or another figure, only one its sentence states. "Cùng kỳ" as
+    a figure's subject is the same period a year before; a multiple ("gấp 3,6 lần") or an
     average yearly growth spans from the first year its sentence names to its own.
-    ``dates`` are the sentence's date mentions (days included); ``mentions`` its periods.
+    ``dates`` are the sentence's date mentions (days included); ``mentions`` its periods;
+    ``investment`` whether the sentence speaks of investment.
     """
     start, end = figure
     if metric == "other" and unit == "percent" and _RATE_WORDS.search(text, *sentence):
         return Governing(None, "a rate, not a flow")
-    if metric in STOCK_METRICS and (_STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence)):
+    stocks = metric in STOCK_METRICS or (investment and metric in ("share", "rank", "count"))
+    if stocks and (_STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence)):
         as_of = [d for d in dates if d.granularity in ("day", "month")]
         if as_of:
             return Governing(as_of[0].date.split("/")[-1], f"a stock, counted to '{as_of[0].text}'")
-        if context and is_cumulative(text, *sentence):
+        if is_cumulative(text, *sentence):
             return Governing(None, "a stock, counted to no date")
+    context = stock if stocks else flows if metric not in ("count", "other") else None
     own = _SAME_PERIOD.search(text, clause[0], start)
-    if own and context:
-        return Governing(shift_years(context, -1), "the same period a year before")
+    if own and flows:
+        return Governing(shift_years(flows, -1), "the same period a year before")
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     chosen, rule = None, ""
     if in_clause:
@@ -190,7 +204,7 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
             rule = f"its sentence: '{text[chosen.start:chosen.end]}'"
     period = chosen.period if chosen is not None else context
     if chosen is None and context:
-        rule = "the period told before"
+        rule = "the stock told before" if stocks else "the period told before"
     if period and (metric == "growth" and (unit == "count" or _AVERAGE.search(text, *sentence))):
         years = sorted({int(y) for d in dates for y in re.findall(r"\d{4}", d.date)} | {_year_of(period)})
         if len(years) > 1 and years[0] < _year_of(period):
