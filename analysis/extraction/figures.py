@@ -32,7 +32,7 @@ from ..matching.spans import SpanIndex
 from ..model import Figure, Problem
 from ..reading.article import Article, Sentence
 from .dates import article_dates, digit_runs, publication
-from .flows import balance, surplus_kind, trade_flow, whole_economy
+from .flows import balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts
 from .periods import Governing, PeriodMention, figure_period, find_periods
@@ -67,13 +67,25 @@ def _phrases(key: str) -> str:
     return "|".join(lang.words(key))
 
 
-METRIC_WORDS = Vocabulary({kind: lang.alternation(words) for kind, words in lang.mapping("figures.metrics").items()})
+def _metric_vocabulary() -> Vocabulary:
+    """The words of each metric, and its phrases with the two countries' names filled in."""
+    phrases = lang.mapping("figures.metric_phrases")
+    kinds = {}
+    for kind, words in lang.mapping("figures.metrics").items():
+        filled = [p.replace("{VN}", _VN.lower()).replace("{US}", _US.lower().replace("(?-i:", "(?:")) for p in phrases.get(kind, [])]
+        kinds[kind] = "|".join([*filled, lang.alternation(words)])
+    return Vocabulary(kinds)
+
+
+METRIC_WORDS = _metric_vocabulary()
 GROWTH_WORDS = Vocabulary({kind: lang.alternation(words) for kind, words in lang.mapping("figures.growth").items()})
 SHARE_WORDS = _words(_names("figures.share"))
 _CHANGE_BY = _words(rf"(?:{_names('figures.change_by')})\s*$")
 _GROWTH_AFTER = re.compile(rf"\s*(?:(?P<up>{lang.alternation(lang.mapping('figures.growth_after')['up'])})|"
                            rf"(?P<down>{lang.alternation(lang.mapping('figures.growth_after')['down'])}))\b", re.IGNORECASE)
 _CHANGE_TO = _words(rf"(?:{_names('figures.change_to')})\s*$")
+# the value of a deal is no flow of goods, whatever the sentences before it told
+DEALS = _words(_names("figures.deals"))
 COUNT_NOUNS = _words(rf"(?:{_names('figures.count_nouns')})\b")
 ORDINAL_WORDS = {w.lower(): n for w, n in lang.mapping("figures.ranks.ordinals").items()}
 SUPERLATIVES = {" ".join(w.lower().split()): n for w, n in lang.mapping("figures.ranks.superlatives").items()}
@@ -161,7 +173,8 @@ class _Found(NamedTuple):
 
 
 # what ends a clause inside a sentence: a comma, a bracket, or a conjunction
-_CLAUSE_BREAK = re.compile(rf"[,;:()]|\s(?:{_names('figures.clause_breaks')})\s")
+# (a comma between digits is a decimal mark: "13,26 tỉ USD")
+_CLAUSE_BREAK = re.compile(rf"[;:()–—]|,(?!\d)|(?<!\d),|\s(?:{_names('figures.clause_breaks')})\s")
 # capital beside projects
 _WORTH = re.compile("|".join([*(re.escape(w) for w in lang.words("figures.worth")), *(re.escape(w) for w in lang.mapping("numbers.currency_signs"))]))
 
@@ -275,6 +288,7 @@ class Context:
         self.partner: str | None = None
         self.period: str | None = None
         self.stock: str | None = None
+        self.investment: str | None = None
 
     @property
     def year(self) -> int | None:
@@ -282,6 +296,8 @@ class Context:
 
     def update(self, found: list[_Found], periods: list[Governing]) -> None:
         for item, governing in zip(found, periods, strict=True):
+            if item.metric in ("fdi_capital", "fdi_projects") and item.direction:
+                self.investment = item.direction
             if item.metric in ("exports", "imports", "trade_surplus") and item.direction and "the flow told before" not in item.rule:
                 self.flow = (item.metric, item.direction)
                 sides = [side for side in item.direction.split("->") if side != "VN"]
@@ -291,11 +307,32 @@ class Context:
             elif governing.period and item.metric not in ("other", "count") and not governing.rule.startswith("the stock"):
                 self.period = governing.period
 
+    def named(self, text: str, start: int, end: int) -> None:
+        """A sentence that speaks of a flow to, from or with a partner ("… nhóm hàng xuất khẩu tỷ
+        USD đầu tiên sang Hoa Kỳ") makes that partner the one of the flows told next. (A market
+        ranked, "thị trường xuất khẩu lớn nhất", speaks of no flow.)"""
+        if not _flow_words(text, start, end):
+            return
+        countries = countries_in(text, start, end)
+        by_role = roles(text, countries)
+        partners = [c for role in ("to", "from", "with", "of") for c in by_role[role] if c.code != "VN"]
+        if not partners and bilateral(text, start, end):
+            partners = [c for c in countries if c.code != "VN"]
+        if partners:
+            self.partner = max(partners).code
+
     def told(self, mentions: list[PeriodMention]) -> None:
         """A sentence without figures that states a period of flows ("… trong quý I cho phần còn
         lại của năm 2019"): the flows told next cover it."""
         if mentions:
             self.period = mentions[-1].period
+
+
+def _flow_words(text: str, start: int, end: int) -> list[re.Match]:
+    """The words of flows in ``text[start:end]``, but those of a ranked market ("thị trường xuất
+    khẩu lớn nhất", "largest export market"), which speak of no flow."""
+    markets = [m.span() for pattern in (EXPORT_MARKET, IMPORT_MARKET) for m in pattern.finditer(text, start, end)]
+    return [m for m in METRIC_WORDS.finditer(text, start, end) if not any(a <= m.start() < b for a, b in markets)]
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -423,7 +460,7 @@ class _SentenceReader:
         text, s = self.article.text, self.sentence
         items.sort(key=lambda f: f.amount.start)
         clauses = _clauses(text, s.start, s.end)
-        words = list(METRIC_WORDS.finditer(text, s.start, s.end))
+        words = _flow_words(text, s.start, s.end)
         result: list[_Found] = []
         for index, item in enumerate(items):
             amount = item.amount
@@ -471,7 +508,7 @@ class _SentenceReader:
                 if metric == "":
                     if word is not None:
                         metric = METRIC_WORDS.kind(word)
-                    elif not words and context.flow and amount.unit in ("USD", "VND"):
+                    elif not words and context.flow and amount.unit in ("USD", "VND") and not DEALS.search(text, s.start, s.end):
                         metric, direction = context.flow[0], context.flow[1]  # "Tiếp đến là đồ gỗ đạt 1,82 tỷ USD"
                         rule = "the flow told before"
                     else:
@@ -488,25 +525,34 @@ class _SentenceReader:
         text, s = self.article.text, self.sentence
         if metric in ("exports", "imports", "trade_surplus") and word is not None:
             clause = next((c for c in clauses if c[0] <= word.start() < c[1]), (s.start, s.end))
-            scope = (min(clause[0], amount.start), max(clause[1], amount.end))
+            scope = (min(clause[0], amount.start), max(clause[1], amount.end))  # (its clause, and on to the figure)
+            # the side a clause leaves unsaid: the partner of the sentence's other flows, none for
+            # a sentence on the whole economy ("overall exports …, while imports …"), else the
+            # partner of the flows told before
+            told = [f.direction for f in result if f.metric in ("exports", "imports", "trade_surplus") and f.direction]
+            sides = [side for d in told for side in d.split("->") if side != "VN"]
+            whole = whole_economy(text, s.start, s.end)
+            partner = sides[-1] if sides else None if whole else context.partner or ("US" if bilateral(text, s.start, s.end) else None)
             if metric == "trade_surplus":
-                flow = balance(surplus_kind(word.group()) or "surplus", text, word.span(), scope, context.partner)
+                flow = balance(surplus_kind(word.group()) or "surplus", text, word.span(), scope, partner)
             else:
-                flow = trade_flow(metric, text, word.span(), scope, context.partner, whole_economy(text, *scope))
+                flow = trade_flow(metric, text, word.span(), scope, partner, whole_economy(text, *scope))
             return flow.metric, flow.direction, f"direction: {flow.rule}"
         if metric in ("fdi_capital", "fdi_projects"):
-            sentence = text[s.start : s.end]
-            return metric, _invest_direction(before, sentence), "direction: investment words"
+            direction = _invest_direction(before, text[s.start : s.end])
+            if direction is None and context.investment and not countries_in(text, s.start, s.end):
+                return metric, context.investment, "direction: the investment told before"
+            return metric, direction, "direction: investment words"
         if metric == "growth":
             # a change belongs to the figure it changes: the one written just before it, else after
             owner = next((f for f in reversed(result) if f.metric != "growth"), None)
             if owner is not None and owner.metric in TRADE_DIRECTED:
                 return metric, owner.direction, "direction: of the figure it changes"
-            word = word or _nearest(list(METRIC_WORDS.finditer(text, s.start, amount.start)), s.start, amount.start)
+            word = word or _nearest(_flow_words(text, s.start, amount.start), s.start, amount.start)
             if word is not None and METRIC_WORDS.kind(word) in ("exports", "imports", "trade_surplus"):
                 _, direction, rule = self._direction(METRIC_WORDS.kind(word), word, amount, clauses, [], context, before)
                 return metric, direction, rule
-            if word is None and context.flow and next(METRIC_WORDS.finditer(text, s.start, s.end), None) is None:
+            if word is None and context.flow and not _flow_words(text, s.start, s.end):
                 return metric, context.flow[1], "direction: the flow told before"
             return metric, None, ""
         return metric, None, ""
@@ -531,7 +577,6 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
     text = article.text
     low = lowered(text)
     dates = SpanIndex(article_dates(article))
-    cache: dict[int, list] = {}
 
     figures = []
     context = Context()
@@ -597,13 +642,16 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
                 )
             )
         context.update(found, periods)
+        context.named(text, sentence.start, sentence.end)
     return figures
 
 
 def _told_without_figures(article: Article, sentence: Sentence, dates: SpanIndex, context: Context) -> None:
     """A sentence that states no figure may still say which period the flows told next cover,
-    when it speaks of flows or growth."""
+    when it speaks of flows or growth, and with which partner."""
     text = article.text
+    if sentence.is_prose:
+        context.named(text, sentence.start, sentence.end)
     if sentence.is_prose and (next(METRIC_WORDS.finditer(text, sentence.start, sentence.end), None) or
                               next(GROWTH_WORDS.finditer(text, sentence.start, sentence.end), None)):
         published = publication(article).date

@@ -55,8 +55,9 @@ def _country_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, str], frozense
         codes.setdefault(english.removeprefix("the ").lower(), code)
     two = [n for n in codes if codes[n] in ("VN", "US")]
     capitals = sorted(lang.words("countries.us_in_capitals"), key=lambda w: (-len(w), w))
+    # (a name of the US before a currency sign is the currency: "US$5 billion")
     ours = re.compile(rf"(?<!\w)(?:(?i:{'|'.join(re.escape(n) for n in sorted(two, key=lambda n: (-len(n), n)))})|{'|'.join(map(re.escape, capitals))})"
-                      rf"(?:'s|’s)?(?!\w)")
+                      rf"(?:'s|’s)?(?![\w$])")
     others = sorted({key for key, (_, _, code) in glossary()["countries"].items() if code not in ("VN", "US")}
                     | {english.removeprefix("the ") for _, (english, _, code) in glossary()["countries"].items() if code not in ("VN", "US")})
     return ours, re.compile(rf"(?<!\w)(?:{trie_pattern(others)})(?:'s|’s)?(?!\w)"), codes, frozenset(w.lower() for w in lang.words("countries.ambiguous"))
@@ -136,8 +137,10 @@ def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int,
     countries = countries_in(text, *clause)
     parties = roles(text, countries)
     before = [c for c in parties["subject"] if c.end <= word[0]]
-    owner = parties["of"] + before[-1:]  # "xuất khẩu của Việt Nam", "Vietnam's exports"
     after_subject = [c for c in parties["subject"] if c.start >= word[1]]
+    # the owner of the flow: "xuất khẩu của Việt Nam", "Vietnam's exports", and in Vietnamese the
+    # name just after its noun ("hàng hóa Trung Quốc")
+    owner = [c for c in parties["of"] if c.start >= word[1]][:1] + before[-1:] + [c for c in after_subject[:1] if c.start - word[1] <= 1]
     go, come = parties["to"], parties["from"]
     if metric == "exports":
         exporter = owner[0].code if owner else (come[0].code if come else None)
@@ -192,6 +195,14 @@ def surplus_kind(word: str) -> str | None:
         if word in {" ".join(w.lower().split()) for w in lang.words(f"figures.direction.{kind}")}:
             return kind
     return None
+
+
+def bilateral(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` speaks of trade between the two countries ("song phương",
+    "two-way"): its partner is the other of the two, however unnamed."""
+    low = lowered(text)
+    window = low[start:end] if low is not None else text[start:end].lower()
+    return any(w.lower() in window for w in lang.words("flows.bilateral"))
 
 
 def whole_economy(text: str, start: int, end: int) -> bool:

@@ -102,8 +102,10 @@ SCHEMA = {
     "flows.with": "words",
     "flows.of": "words",
     "flows.goods": "words",
+    "flows.bilateral": "words",
     # figures
     "figures.metrics": "kinds",
+    "figures.metric_phrases": "kinds",
     "figures.growth": "kinds",
     "figures.growth_after": "kinds",
     "figures.share": "words",
@@ -111,6 +113,7 @@ SCHEMA = {
     "figures.change_to": "words",
     "figures.count_nouns": "words",
     "figures.clause_breaks": "words",
+    "figures.deals": "words",
     "figures.worth": "words",
     "figures.whole_economy": "words",
     "figures.partner_leads": "words",
@@ -164,6 +167,7 @@ QUALIFIERS = ("approx", "under", "over", "at_least", "at_most")
 #: Values a ``kinds`` table must draw its kinds from, where the kinds are fixed.
 FIXED_KINDS = {"numbers.qualifiers": QUALIFIERS, "numbers.currencies": ("USD", "VND"), "figures.growth": ("up", "down"), "figures.growth_after": ("up", "down"),
                "figures.metrics": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
+               "figures.metric_phrases": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
                "events.triggers": ("relations", "call", "arrival", "visit", "meeting", "investment")}
 
 
