@@ -84,6 +84,14 @@ _CHANGE_BY = _words(rf"(?:{_names('figures.change_by')})\s*$")
 _GROWTH_AFTER = re.compile(rf"\s*(?:(?P<up>{lang.alternation(lang.mapping('figures.growth_after')['up'])})|"
                            rf"(?P<down>{lang.alternation(lang.mapping('figures.growth_after')['down'])}))\b", re.IGNORECASE)
 _CHANGE_TO = _words(rf"(?:{_names('figures.change_to')})\s*$")
+# a percentage right before these words is a share of what follows ("44% tổng số dự án", "42.3 percent of the total")
+_SHARE_AFTER = re.compile(rf"\s*(?:{_names('figures.share_after')})\b", re.IGNORECASE)
+# what joins figures listed one after another: "44% … và 20%", "$1.2 billion and $780.6 million", "from 6.93%"
+_LISTED = re.compile(rf"\s*(?:,|{_names('figures.list_words')})?\s*(?:(?:the|tổng số|tổng)\s+)?", re.IGNORECASE)
+# a rate of growth named before a percentage that is not in its clause: "tốc độ tăng trưởng cao nhất, 53%"
+_RATE_OF_CHANGE = _words(_names("figures.rates_of_change"))
+# measures that are no flow of goods: a figure of them takes no flow told before
+OTHER_MEASURES = _words(_names("figures.other_measures"))
 # the value of a deal is no flow of goods, whatever the sentences before it told
 DEALS = _words(_names("figures.deals"))
 COUNT_NOUNS = _words(rf"(?:{_names('figures.count_nouns')})\b")
@@ -298,6 +306,8 @@ class Context:
         for item, governing in zip(found, periods, strict=True):
             if item.metric in ("fdi_capital", "fdi_projects") and item.direction:
                 self.investment = item.direction
+            if item.metric == "trade_total" and "the flow told before" not in item.rule:
+                self.flow = ("trade_total", None)
             if item.metric in ("exports", "imports", "trade_surplus") and item.direction and "the flow told before" not in item.rule:
                 self.flow = (item.metric, item.direction)
                 sides = [side for side in item.direction.split("->") if side != "VN"]
@@ -307,12 +317,16 @@ class Context:
             elif governing.period and item.metric not in ("other", "count") and not governing.rule.startswith("the stock"):
                 self.period = governing.period
 
-    def named(self, text: str, start: int, end: int) -> None:
+    def named(self, text: str, start: int, end: int, figureless: bool = False) -> None:
         """A sentence that speaks of a flow to, from or with a partner ("… nhóm hàng xuất khẩu tỷ
         USD đầu tiên sang Hoa Kỳ") makes that partner the one of the flows told next. (A market
         ranked, "thị trường xuất khẩu lớn nhất", speaks of no flow.)"""
-        if not _flow_words(text, start, end):
+        flows = _flow_words(text, start, end)
+        if not flows:
             return
+        if figureless and len({METRIC_WORDS.kind(m) for m in flows}) == 1:  # "trị giá xuất siêu … được nới rộng"
+            kind = METRIC_WORDS.kind(flows[0])
+            self.flow = (kind, self.flow[1] if self.flow and self.flow[0] == kind else None) if kind in ("exports", "imports", "trade_surplus", "trade_total") else self.flow
         countries = countries_in(text, start, end)
         by_role = roles(text, countries)
         partners = [c for role in ("to", "from", "with", "of") for c in by_role[role] if c.code != "VN"]
@@ -349,6 +363,19 @@ def _nearest(words: list[re.Match], start: int, end: int) -> re.Match | None:
     """The last of ``words`` that starts in ``[start, end)``."""
     inside = [w for w in words if start <= w.start() < end]
     return inside[-1] if inside else None
+
+
+def _listed_until(items: list[_Found], index: int, clause: tuple[int, int], text: str) -> int:
+    """Where the words after a figure stop being its own: at the next figure, or, when the
+    figures after it are listed with it ("$1.2 billion and $780.6 million"), after the last."""
+    end = items[index + 1].amount.start if index + 1 < len(items) else clause[1]
+    for later, following in zip(items[index:], items[index + 1 :], strict=False):
+        if following.amount.start >= clause[1] or following.amount.unit != later.amount.unit:
+            break
+        if not _LISTED.fullmatch(text[later.amount.end : following.amount.start]):
+            break
+        end = following.amount.end
+    return min(max(end, clause[0]), clause[1]) if end < clause[1] else clause[1]
 
 
 def _trim_qualifier(before: str) -> str:
@@ -482,35 +509,53 @@ class _SentenceReader:
                 pass
             elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and _is_change(before)):
                 change = _change(before, after)
+                earlier = result[-1] if result else None
                 if change:
                     metric, rule = "growth", f"change: {change[1]}"
                     if change[0] == "down":
                         value, high = -value, (-high if high is not None else None)
                         if high is not None:
                             value, high = high, value
-                elif amount.unit == "percent":
-                    metric, rule = ("share", "share") if SHARE_WORDS.search(before) else ("other", "percent without a change or share")
-                else:
+                elif amount.unit != "percent":
                     word = _nearest(words, previous_end, amount.start) or _nearest(words, s.start, amount.start)
                     metric, rule = (METRIC_WORDS.kind(word), "metric words before") if word else ("other", "no metric words")
+                elif SHARE_WORDS.search(before) or _SHARE_AFTER.match(after):
+                    metric, rule = "share", "share"
+                elif earlier is not None and earlier.amount.unit == "percent" and earlier.metric in ("share", "growth") and _LISTED.fullmatch(before):
+                    metric, rule = earlier.metric, f"listed after a {earlier.metric}"  # "chiếm 44% … và 20% …", "to 7.96% from 6.93%"
+                elif _RATE_OF_CHANGE.search(text, max(s.start, (earlier.amount.end if earlier else s.start)), amount.start):
+                    metric, rule = "growth", "a rate of growth named before it"  # "tốc độ tăng trưởng cao nhất, 53%"
+                else:
+                    metric, rule = "other", "percent without a change or share"
             else:
                 word = _nearest(words, previous_end, amount.start)
                 rule = "metric words before"
                 if word is None and result and result[-1].metric == "fdi_projects":
                     metric, rule = "fdi_capital", "capital of the projects before"
                 elif word is None:
-                    following = [w for w in words if amount.end <= w.start() < next_start and w.start() - amount.end <= 50]
-                    word = following[-1] if following else None  # "$123.5 billion goods trade surplus"
+                    # a metric named after the figure, in its clause, or after a list of figures that
+                    # share it: "$123.5 billion goods trade surplus", "$1.2 billion and $780.6 million
+                    # in registered capital"
+                    listed_end = _listed_until(items, index, clause, text)
+                    following = [w for w in words if amount.end <= w.start() < listed_end and w.start() - amount.end <= 80]
+                    word = following[-1] if following and following[-1].start() - amount.end <= 50 else following[0] if following else None
                     rule = "metric words after"
                 if word is None and metric == "":
                     word = _nearest(words, s.start, amount.start)
                     rule = "metric words earlier in the sentence"
                 if metric == "":
-                    if word is not None:
+                    if OTHER_MEASURES.search(text, s.start, amount.start) or OTHER_MEASURES.search(text, *clause):
+                        metric, rule = "other", "a measure that is no flow (GDP, revenue)"
+                    elif word is not None:
                         metric = METRIC_WORDS.kind(word)
-                    elif not words and context.flow and amount.unit in ("USD", "VND") and not DEALS.search(text, s.start, s.end):
+                    elif context.flow and amount.unit in ("USD", "VND") and not DEALS.search(text, s.start, s.end):
                         metric, direction = context.flow[0], context.flow[1]  # "Tiếp đến là đồ gỗ đạt 1,82 tỷ USD"
+                        if direction is None and context.partner and metric != "trade_total":  # (told without its partner)
+                            direction = f"{context.partner}->VN" if metric == "imports" else f"VN->{context.partner}"
                         rule = "the flow told before"
+                    elif (later := [w for w in words if w.start() >= amount.end]):
+                        word, rule = later[0], "metric words later in the sentence"
+                        metric = METRIC_WORDS.kind(word)
                     else:
                         metric, rule = "other", "no metric words"
             if rule != "the flow told before":
@@ -651,7 +696,7 @@ def _told_without_figures(article: Article, sentence: Sentence, dates: SpanIndex
     when it speaks of flows or growth, and with which partner."""
     text = article.text
     if sentence.is_prose:
-        context.named(text, sentence.start, sentence.end)
+        context.named(text, sentence.start, sentence.end, figureless=True)
     if sentence.is_prose and (next(METRIC_WORDS.finditer(text, sentence.start, sentence.end), None) or
                               next(GROWTH_WORDS.finditer(text, sentence.start, sentence.end), None)):
         published = publication(article).date
