@@ -34,7 +34,7 @@ from ..reading.article import Article, Sentence
 from .dates import article_dates, digit_runs, publication
 from .flows import balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
-from .numbers import Amount, find_amounts
+from .numbers import Amount, find_amounts, parse_number, qualifier_before
 from .periods import Governing, PeriodMention, figure_period, find_periods
 
 
@@ -115,7 +115,17 @@ _RANK_FORM = {form.group: form for form in RANK_FORMS}
 RANK = FirstOf([form.pattern for form in RANK_FORMS])
 _NEEDS_NOUN_BEFORE = {form.group for code in lang.languages() for form, entry in zip(
     [f for f in RANK_FORMS if f.name.startswith(f"{code}:")], lang.value("figures.ranks.forms", code), strict=True) if entry.get("needs_noun_before")}
-_TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,40}$")
+_TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,70}$")
+# a superlative of a group, not a rank: "nhóm 12 nước xuất khẩu lớn nhất", "among the largest exporters"
+_GROUP_BEFORE = CaseFree(rf"(?:\d+\s+{_RANK_NOUN}[^,;.]{{0,40}}|\b(?:{_names('figures.ranks.among')})\s+(?:the\s+)?)$")
+
+MULTIPLE_SLOTS = ("times", "word", "span")
+MULTIPLE_FORMS = load_forms("figures.multiples.forms", MULTIPLE_SLOTS, lambda code: {
+    "NUM": r"\d+(?:[.,]\d+)?", "WORD": lang.alternation(lang.value("figures.multiples.words", code)) or "(?!)"}, prefix="m")
+_MULTIPLE_FORM = {form.group: form for form in MULTIPLE_FORMS}
+MULTIPLE = FirstOf([form.pattern for form in MULTIPLE_FORMS]) if MULTIPLE_FORMS else None
+_MULTIPLE_WORDS = {w.lower(): n for w, n in lang.mapping("figures.multiples.words").items()}
+_MULTIPLE_CHANGE = _words(rf"\b(?:{_names('figures.multiples.change_words')})\b")
 
 # Direction evidence: who exports to or invests in whom.
 INVEST_VN_US = _words(_phrases("figures.direction.invest_vn_us"))
@@ -314,7 +324,7 @@ class Context:
                 self.partner = sides[0] if sides else self.partner
             if governing.period and governing.rule.startswith("a stock, counted to"):
                 self.stock = governing.period
-            elif governing.period and item.metric not in ("other", "count") and not governing.rule.startswith("the stock"):
+            elif governing.period and item.metric not in ("other", "count") and item.amount.unit != "count" and not governing.rule.startswith("the stock"):
                 self.period = governing.period
 
     def named(self, text: str, start: int, end: int, figureless: bool = False) -> None:
@@ -431,11 +441,33 @@ class _SentenceReader:
         found = []
         for match in RANK.finditer(text, s.start, s.end):
             value, out_of, start, end = _rank_value(match)
-            if match.lastgroup in _NEEDS_NOUN_BEFORE and not _TOP_NEEDS.search(text, s.start, start):
-                continue  # "lớn nhất" ranks only a partner, market or investor
+            if match.lastgroup in _NEEDS_NOUN_BEFORE and (not _TOP_NEEDS.search(text, s.start, start)
+                                                          or _GROUP_BEFORE.search(text, max(s.start, start - 60), start)):
+                continue  # "lớn nhất" ranks only a partner, a market, an item … and not a group of them
             if out_of is not None and out_of < value:
                 continue
             found.append(_Found("rank", Amount(Decimal(value), None, "rank", None, text[start:end], start, end, False), out_of))
+        return found
+
+    def multiples(self) -> list[_Found]:
+        """Multiples: "gấp 3,6 lần", "a 13-fold increase", "more than doubled". A multiple is a
+        change (metric ``growth``) when a word of change stands in its clause before it or a
+        year follows it; else a ratio of two figures (``other``)."""
+        text, s = self.article.text, self.sentence
+        found = []
+        for match in MULTIPLE.finditer(text, s.start, s.end) if MULTIPLE else ():
+            form = _MULTIPLE_FORM[match.lastgroup]
+            times, word = slot(match, form, "times"), slot(match, form, "word")
+            try:
+                value = parse_number(times, self.article.language) if times else Decimal(_MULTIPLE_WORDS[word.lower()])
+            except MalformedNumber:
+                continue
+            start, end = match.start(f"{form.group}_span"), match.end(f"{form.group}_span")
+            clause = next((c for c in _clauses(text, s.start, s.end) if c[0] <= start < c[1]), (s.start, s.end))
+            change = word or _MULTIPLE_CHANGE.search(text, max(clause[0], start - 40), start) or _MULTIPLE_CHANGE.search(text, end, min(clause[1], end + 30)) \
+                or re.search(r"\b(?:1[89]|20)\d\d\b", text[end : min(clause[1], end + 60)])
+            amount = Amount(value, None, "count", qualifier_before(text, match.start()), text[start:end], start, end, False)
+            found.append(_Found("growth" if change else "other", amount, None, None, "a multiple: a change" if change else "a multiple: a ratio"))
         return found
 
     def amounts(self, rank_spans) -> list[_Found]:
@@ -505,7 +537,7 @@ class _SentenceReader:
                 # projects with capital beside them are investment projects
                 invest = INVEST_WORDS.search(text, s.start, s.end) or _WORTH.search(after)
                 metric, rule = ("fdi_projects", "projects of investment") if invest else ("count", "projects")
-            elif metric in ("count", "growth"):  # (a count by its noun, a multiple by its words)
+            elif metric in ("count", "growth", "other") and amount.unit == "count":  # (a count by its noun, a multiple by its words)
                 pass
             elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and _is_change(before)):
                 change = _change(before, after)
@@ -655,7 +687,9 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
             continue
         reader = _SentenceReader(article, sentence, skip, problems)
         ranks = reader.ranks() if may_rank else []
-        items = ranks + (reader.amounts([(r.amount.start, r.amount.end) for r in ranks]) if outside else [])
+        multiples = reader.multiples() if outside or may_multiply(low, sentence) else []
+        taken = [(f.amount.start, f.amount.end) for f in ranks + multiples]
+        items = ranks + multiples + (reader.amounts(taken) if outside else [])
         found = reader.classify(items, context)
         clauses = _clauses(text, sentence.start, sentence.end)
         sentence_dates = dates.within(sentence.start, sentence.end)
@@ -689,6 +723,15 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         context.update(found, periods)
         context.named(text, sentence.start, sentence.end)
     return figures
+
+
+_MULTIPLE_CUES = fewest(w for form in MULTIPLE_FORMS if opening_words(form.pattern) != {"0"} for w in required_words(form.pattern))
+
+
+def may_multiply(low: str | None, sentence: Sentence) -> bool:
+    """Whether a sentence without numbers may state a multiple in words ("doubled")."""
+    window = low[sentence.start : sentence.end] if low is not None else sentence.text.lower()
+    return any(word in window for word in _MULTIPLE_CUES)
 
 
 def _told_without_figures(article: Article, sentence: Sentence, dates: SpanIndex, context: Context) -> None:

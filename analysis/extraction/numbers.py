@@ -9,6 +9,7 @@ neither raises :class:`MalformedNumber`: no figure is better than a wrong one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -146,9 +147,20 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
     are returned too (``unit`` None): the caller decides whether a following noun makes them
     a count.
     """
-    for match in AMOUNT.finditer(text, start, end):
-        if any(a <= match.start("num") < b for a, b in skip):
+    spans = sorted(skip)
+    starts = [a for a, _ in spans]
+    pos = start
+    while pos < end:
+        match = next(AMOUNT.finditer(text, pos, end), None)
+        if match is None:
+            return
+        at = bisect_right(starts, match.start("num")) - 1
+        if at >= 0 and match.start("num") < spans[at][1]:
+            # a number of a date or a rank: read on after it ("in 2012 to US$123 billion" holds
+            # an amount after the year)
+            pos = max(spans[at][1], match.start("num") + 1)
             continue
+        pos = match.end()
         unit_word = match.group("unit")
         prefix = match.group("pre") if "pre" in match.re.groupindex else None  # (a form without a sign has none)
         unit = unit_of(unit_word, prefix)

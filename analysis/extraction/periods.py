@@ -42,7 +42,8 @@ _HALVES = {w.lower(): n for w, n in lang.mapping("periods.halves").items()}
 _FROM_END = {w.lower() for w in lang.words("periods.from_end")}
 _NUMBER_WORDS = {" ".join(w.lower().split()): n for w, n in lang.mapping("numbers.words").items()}
 COMPARISON = CaseFree(f"(?:{lang.alternation(lang.words('periods.comparison_leads'))})[^,;()]*"
-                      + "".join(f"|{w}" for w in [lang.alternation(lang.words("periods.comparisons"))] if w), prefilter=True)
+                      + "".join(f"|{w}" for w in [lang.alternation(lang.words("periods.comparisons"))] if w)
+                      + "".join(f"|{w}" for w in lang.words("periods.comparison_patterns")), prefilter=True)
 # a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
 CUMULATIVE = CaseFree(lang.alternation(lang.words("periods.cumulative")))
 
@@ -191,10 +192,13 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     own = _SAME_PERIOD.search(text, clause[0], start)
     if own and flows:
         return Governing(shift_years(flows, -1), "the same period a year before")
+    multiple = metric == "growth" and unit == "count"
+    if multiple:  # (the year after a multiple is its base: "gấp 3,6 lần kết quả năm 2005")
+        mentions = [m for m in mentions if m.end <= start]
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     chosen, rule = None, ""
-    if in_clause:
-        chosen = min(in_clause, key=lambda m: (m.start - end if m.start >= end else start - m.end, m.start >= end))
+    if in_clause:  # the nearest; between two as near, the one after ("US$123 billion in 2022")
+        chosen = min(in_clause, key=lambda m: (m.start - end if m.start >= end else start - m.end, m.start < end))
         rule = f"its clause: '{text[chosen.start:chosen.end]}'"
     else:
         before = [m for m in mentions if m.end <= start]
@@ -205,7 +209,7 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     period = chosen.period if chosen is not None else context
     if chosen is None and context:
         rule = "the stock told before" if stocks else "the period told before"
-    if period and (metric == "growth" and (unit == "count" or _AVERAGE.search(text, *sentence))):
+    if period and (multiple or metric == "growth" and _AVERAGE.search(text, *sentence)):
         years = sorted({int(y) for d in dates for y in re.findall(r"\d{4}", d.date)} | {_year_of(period)})
         if len(years) > 1 and years[0] < _year_of(period):
             return Governing(f"{years[0]}/{_year_of(period)}", f"from the first year of its sentence to {rule or 'its own'}")
