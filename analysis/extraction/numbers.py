@@ -42,11 +42,19 @@ _SIGNS = {word.lower(): code for word, code in lang.mapping("numbers.currency_si
 # a sign that ends in a letter is set apart from its number ("USD 5"); "$5" and "$ 5" are both written
 _SIGN_RX = "|".join(re.escape(sign) + (r"\s" if sign[-1].isalpha() else r"\s?") for sign in sorted(_SIGNS, key=lambda w: (-len(w), w)))
 _NOT_BEFORE = r"[\w.,/\-]"  # a number glued to a word or another number is not an amount
+_RANGE_WORD = rf"[-–—]|{lang.alternation(lang.words('numbers.range_words'))}"
+_RANGE_SIGN = "|".join(re.escape(s) for s in _SIGNS if not s[-1].isalpha())
+_SCALE = rf"(?:{lang.alternation(SCALES)})\b"
 _AFTER_NUMBER = (
-    rf"(?:\s*(?P<rdash>[-–—]|{lang.alternation(lang.words('numbers.range_words'))})\s*(?:{'|'.join(re.escape(s) for s in _SIGNS if not s[-1].isalpha())})?(?P<num2>{_NUM}))?"
-    rf"(?:\s*(?P<scale>{lang.alternation(SCALES)})\b|(?P<short>{'|'.join(sorted(SHORT_SCALES, key=lambda w: (-len(w), w)))})\b)?"
+    rf"(?:\s*(?P<rdash>{_RANGE_WORD})\s*(?:{_RANGE_SIGN})?(?P<num2>{_NUM}))?"
+    rf"(?:\s*(?P<scale>{_SCALE})|(?P<short>{'|'.join(sorted(SHORT_SCALES, key=lambda w: (-len(w), w)))})\b)?"
+    # a range whose two ends are written in full: "US$15 billion to US$17 billion"
+    rf"(?:\s*(?P<rdash3>{_RANGE_WORD})\s*(?:{_RANGE_SIGN})(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE}))?"
     rf"(?:\s*(?P<unit>{_unit_words()})(?=\W|$))?"
 )
+_QUALIFIER_AFTER = re.compile(r"\s*(?:" + "|".join(f"(?P<{k}>{lang.alternation(v)})" for k, v in lang.mapping("numbers.qualifiers_after").items())
+                              + r")(?!\w)", re.IGNORECASE)
+_RANGE_BREAKER = re.compile(rf"(?:^|\W)(?:{lang.alternation(lang.words('numbers.range_breakers'))})\s*$", re.IGNORECASE) if lang.words("numbers.range_breakers") else None
 # An amount starts at its currency sign ("US$", "$", "USD ") or at its first digit; the two
 # forms are scanned apart, so that each opens with what it starts with (see casefree.FirstOf)
 AMOUNT = FirstOf([
@@ -171,10 +179,25 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
         if not scale and not unit and match.group("num2"):
             # "17-20" without a unit is no range of figures ("ngày 24-26" is handled as a date)
             m_end = match.end("num")
+        num2 = match.group("num2")
+        if match.group("num3") and not num2 and " ".join(match.group("scale3").lower().split()) == " ".join((scale or "").lower().split()):
+            num2 = match.group("num3")  # "US$15 billion to US$17 billion"
+        elif match.group("num3"):
+            m_end = match.start("rdash3")
+        if (num2 or match.group("num3")) and _RANGE_BREAKER and _RANGE_BREAKER.search(text, max(0, match.start() - 10), match.start()):
+            # "from US$1,950 to US$4,160": a change from one figure to another, not a range; the
+            # first figure keeps only what is written with it, and the second is read next
+            if match.group("num2"):
+                m_end, scale, unit = match.end("num"), None, unit_of(None, prefix)
+            else:
+                m_end = match.end("scale") if match.group("scale") else match.end("num")
+                unit = unit_of(None, prefix)
+            num2 = None
+            pos = m_end
         try:
             whole = unit == "projects" or (unit is None and not scale)
             value = parse_number(match.group("num"), language, whole)
-            high = parse_number(match.group("num2"), language, whole) if match.group("num2") and m_end > match.end("num") else None
+            high = parse_number(num2, language, whole) if num2 and m_end > match.end("num") else None
         except MalformedNumber as error:
             yield match, error
             continue
@@ -190,11 +213,13 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
                 unit = None
         text_start = match.start()
         written = text[text_start:m_end].rstrip()
+        after = _QUALIFIER_AFTER.match(text, text_start + len(written))
+        qualifier = next(k for k, v in after.groupdict().items() if v) if after else qualifier_before(text, text_start)
         yield match, Amount(
             value=value,
             value_high=high,
             unit=unit,
-            qualifier=qualifier_before(text, text_start),
+            qualifier=qualifier,
             text=written,
             start=text_start,
             end=text_start + len(written),

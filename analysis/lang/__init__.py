@@ -60,6 +60,8 @@ SCHEMA = {
     "numbers.percent": "words",
     "numbers.projects": "words",
     "numbers.qualifiers": "kinds",
+    "numbers.qualifiers_after": "kinds",
+    "numbers.range_breakers": "words",
     "numbers.qualifier_fillers": "words",
     "numbers.range_words": "words",
     "numbers.words": "numbers",
@@ -174,7 +176,7 @@ FORM_FLAGS = {"capitalised", "needs_noun_before"}
 #: The qualifiers a figure may carry (the corpus's conventions).
 QUALIFIERS = ("approx", "under", "over", "at_least", "at_most")
 #: Values a ``kinds`` table must draw its kinds from, where the kinds are fixed.
-FIXED_KINDS = {"numbers.qualifiers": QUALIFIERS, "numbers.currencies": ("USD", "VND"), "figures.growth": ("up", "down"), "figures.growth_after": ("up", "down"),
+FIXED_KINDS = {"numbers.qualifiers": QUALIFIERS, "numbers.qualifiers_after": QUALIFIERS, "numbers.currencies": ("USD", "VND"), "figures.growth": ("up", "down"), "figures.growth_after": ("up", "down"),
                "figures.metrics": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
                "figures.metric_phrases": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
                "events.triggers": ("relations", "call", "arrival", "visit", "meeting", "investment")}
