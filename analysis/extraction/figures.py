@@ -34,7 +34,7 @@ from ..reading.article import Article, Sentence
 from .dates import article_dates, digit_runs, publication
 from .flows import balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
-from .numbers import Amount, find_amounts, parse_number, qualifier_before
+from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
 from .periods import Governing, PeriodMention, figure_period, find_periods
 
 
@@ -94,7 +94,7 @@ _RATE_OF_CHANGE = _words(_names("figures.rates_of_change"))
 OTHER_MEASURES = _words(_names("figures.other_measures"))
 # the value of a deal is no flow of goods, whatever the sentences before it told
 DEALS = _words(_names("figures.deals"))
-COUNT_NOUNS = _words(rf"(?:{_names('figures.count_nouns')})\b")
+COUNT_NOUNS = _words(rf"(?:{lang.alternation([*lang.words('figures.count_nouns'), *lang.words('numbers.projects')])})\b")
 ORDINAL_WORDS = {w.lower(): n for w, n in lang.mapping("figures.ranks.ordinals").items()}
 SUPERLATIVES = {" ".join(w.lower().split()): n for w, n in lang.mapping("figures.ranks.superlatives").items()}
 _RANK_NOUN = f"(?:{_names('figures.ranks.nouns')})"
@@ -126,6 +126,33 @@ _MULTIPLE_FORM = {form.group: form for form in MULTIPLE_FORMS}
 MULTIPLE = FirstOf([form.pattern for form in MULTIPLE_FORMS]) if MULTIPLE_FORMS else None
 _MULTIPLE_WORDS = {w.lower(): n for w, n in lang.mapping("figures.multiples.words").items()}
 _MULTIPLE_CHANGE = _words(rf"\b(?:{_names('figures.multiples.change_words')})\b")
+
+_PROJECTS = re.compile(lang.alternation(lang.words("numbers.projects")), re.IGNORECASE)
+REFERENCE_NOUNS = _words(rf"(?:{_names('figures.reference_nouns')})\b")
+_GROUP_WORD = re.compile(rf"(?:^|\W)(?:{_names('figures.group_words')})\s+$", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"\s*(?:/|out\s+of)\s*(?P<total>\d{1,4})(?!\d)", re.IGNORECASE)
+_COUNT_GAP = re.compile(r"(?: (?:[\w.-]+))")
+
+
+def _counted_noun(text: str, at: int, language: str) -> re.Match | None:
+    """The noun counted by a number ending at ``at``: right after it, or in English after up to
+    ``figures.count_gap`` words ("42 Vietnamese provinces")."""
+    if text[at : at + 1] != " ":
+        return None
+    noun = COUNT_NOUNS.match(text, at + 1)
+    if noun or language != "en":
+        return noun
+    pos = at
+    for _ in range(max(lang.value("figures.count_gap", code) for code in lang.languages())):
+        word = _COUNT_GAP.match(text, pos)
+        if word is None or re.search(r"\d", word.group()):
+            return None
+        pos = word.end()
+        noun = COUNT_NOUNS.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+        if noun:
+            return noun
+    return None
+
 
 # Direction evidence: who exports to or invests in whom.
 INVEST_VN_US = _words(_phrases("figures.direction.invest_vn_us"))
@@ -484,9 +511,17 @@ class _SentenceReader:
                 continue
             found.append(_Found("", amount))
         self._inherit_currency(found)
+        taken = [(f.amount.start, f.amount.end) for f in found]
+        for amount in find_bare_scales(text, s.start, s.end):
+            if not any(a < amount.end and amount.start < b for a, b in taken + self.skip + list(rank_spans)):
+                found.append(_Found("", amount, None, None, ""))
         return [f for f in found if f.amount.unit]
 
     def _count(self, amount: Amount, match: re.Match) -> _Found | None:
+        """A number that counts things: the noun it counts follows it ("3 thỏa thuận", in English
+        a word or two on: "42 Vietnamese provinces"), with its total when written ("17/18
+        ngành"). "2 nước", "the two leaders" name the two sides, and a group's label ("nhóm 12
+        nước") counts nothing."""
         text = self.article.text
         if amount.scaled and not amount.value_high:
             noun = COUNT_NOUNS.match(text, amount.end + 1)
@@ -495,10 +530,18 @@ class _SentenceReader:
             return _Found("", amount)  # "12 tỷ" may borrow the currency of its neighbours
         if amount.value_high is not None or amount.value != amount.value.to_integral_value():
             return None
-        noun = COUNT_NOUNS.match(text, match.end("num") + 1)
-        if noun and text[match.end("num")] == " ":
-            return _Found("count", self._with_text(amount, amount.start, noun.end(), "count"))
-        return None
+        at = match.end("num")
+        total = _TOTAL_AFTER.match(text, at)  # "17/18 ngành", "17 out of 21 industries"
+        after = total.end() if total else at
+        noun = _counted_noun(text, after, self.article.language)
+        if noun is None or (_GROUP_WORD.search(text, max(0, amount.start - 15), amount.start)):
+            return None
+        if amount.value == 2 and REFERENCE_NOUNS.match(text, noun.start()):
+            return None
+        unit = "projects" if _PROJECTS.fullmatch(noun.group()) else "count"
+        counted = self._with_text(amount, amount.start, noun.end(), unit)
+        return _Found("count" if unit == "count" else "", counted, int(total.group("total")) if total else None, None,
+                      "a count of its noun" if unit == "count" else "")
 
     @staticmethod
     def _with_text(amount: Amount, start: int, end: int, unit: str, text: str | None = None) -> Amount:
@@ -674,7 +717,8 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
                 digits and _RANK_AFTER_DIGITS is not None and _RANK_AFTER_DIGITS.search(low, sentence.start, sentence.end) is not None)
         else:
             may_rank = _may_rank(sentence.text.lower(), 0, len(sentence.text))
-        if not may_rank and not digits:
+        worded = may_have_bare_scale(low, sentence) or may_multiply(low, sentence)  # ("tỷ USD", "doubled": no digits)
+        if not may_rank and not digits and not worded:
             _told_without_figures(article, sentence, dates, context)
             continue
         skip = [(d.start, d.end) for d in dates.within(sentence.start, sentence.end)]
@@ -682,12 +726,13 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         # its dates ("Ngày 5/3, …", as most with digits) states none, and is not read for them
         outside = any(not any(a <= run_starts[i] < b for a, b in skip)
                       for i in range(bisect_left(run_starts, sentence.start), bisect_left(run_starts, sentence.end)))
-        if not may_rank and not outside:
+        if not may_rank and not outside and not worded:
             _told_without_figures(article, sentence, dates, context)
             continue
         reader = _SentenceReader(article, sentence, skip, problems)
         ranks = reader.ranks() if may_rank else []
-        multiples = reader.multiples() if outside or may_multiply(low, sentence) else []
+        multiples = reader.multiples() if outside or worded else []
+        outside = outside or worded
         taken = [(f.amount.start, f.amount.end) for f in ranks + multiples]
         items = ranks + multiples + (reader.amounts(taken) if outside else [])
         found = reader.classify(items, context)
@@ -726,6 +771,15 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
 
 
 _MULTIPLE_CUES = fewest(w for form in MULTIPLE_FORMS if opening_words(form.pattern) != {"0"} for w in required_words(form.pattern))
+
+
+_SCALE_CUES = tuple(sorted({" ".join(w.lower().split()) for w in lang.mapping("numbers.scales")}))
+
+
+def may_have_bare_scale(low: str | None, sentence: Sentence) -> bool:
+    """Whether a sentence without numbers may state an amount by its scale alone ("tỷ USD")."""
+    window = low[sentence.start : sentence.end] if low is not None else sentence.text.lower()
+    return any(word in window for word in _SCALE_CUES)
 
 
 def may_multiply(low: str | None, sentence: Sentence) -> bool:

@@ -227,6 +227,27 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
         )
 
 
+_MULTIPLIERS = {w.lower(): n for w, n in lang.mapping("numbers.bare_scale_multipliers").items()}
+_BARE_SCALE = re.compile(
+    rf"(?<![\w.,])(?:(?P<mult>{lang.alternation(_MULTIPLIERS) or '(?!)'})\s+)?(?P<scale>{lang.alternation(SCALES)})\s+(?P<unit>{lang.alternation([w for w, c in CURRENCY_WORDS.items()])})(?!\w)",
+    re.IGNORECASE)
+_VAGUE_BEFORE = re.compile(rf"(?:^|\W)(?:{lang.alternation(lang.words('numbers.vague_before')) or '(?!)'})\s+$", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s*$")
+
+
+def find_bare_scales(text: str, start: int, end: int):
+    """Amounts written as a scale and a currency without a number: "nhóm hàng tỷ USD" is a
+    group of at least a billion dollars, "mốc trăm tỷ USD" at least a hundred billion. A vague
+    word before ("hàng tỷ USD", billions) makes it no figure."""
+    for match in _BARE_SCALE.finditer(text, start, end):
+        if _NUMBER_BEFORE.search(text, max(0, match.start() - 20), match.start()) or _VAGUE_BEFORE.search(text, max(0, match.start() - 15), match.start()):
+            continue
+        multiplier = _MULTIPLIERS.get((match.group("mult") or "").lower(), 1)
+        value = scale_value(Decimal(multiplier), SCALES[" ".join(match.group("scale").lower().split())])
+        unit = CURRENCY_WORDS[" ".join(match.group("unit").lower().split())]
+        yield Amount(value, None, unit, "at_least", match.group(), match.start(), match.end(), True)
+
+
 def precision(value: Decimal) -> Decimal:
     """Half a unit of the last digit written: the tolerance of a stated figure."""
     return Decimal(5).scaleb(value.as_tuple().exponent - 1)

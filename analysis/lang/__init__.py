@@ -38,6 +38,7 @@ class LanguageDataError(ValueError):
 #   names      a table of word → text
 #   kinds      a table of kind → list of words
 #   text       one piece of text
+#   number     one whole number
 #   templates  a table of name → text with {placeholders}
 #   forms      a list of tables, each a ``name`` and a ``pattern`` (a regular expression with
 #              {PLACEHOLDERS} and named groups), tried in order
@@ -65,6 +66,8 @@ SCHEMA = {
     "numbers.qualifier_fillers": "words",
     "numbers.range_words": "words",
     "numbers.words": "numbers",
+    "numbers.bare_scale_multipliers": "numbers",
+    "numbers.vague_before": "words",
     # dates
     "dates.forms": "forms",
     "dates.months": "numbers",
@@ -119,6 +122,9 @@ SCHEMA = {
     "figures.change_by": "words",
     "figures.change_to": "words",
     "figures.count_nouns": "words",
+    "figures.reference_nouns": "words",
+    "figures.group_words": "words",
+    "figures.count_gap": "number",
     "figures.clause_breaks": "words",
     "figures.deals": "words",
     "figures.worth": "words",
@@ -170,7 +176,7 @@ SCHEMA = {
     "places.airports": "words",
     "places.not_places": "words",
 }
-KINDS_OF_VALUE = {"words", "phrases", "numbers", "names", "kinds", "text", "templates", "forms"}
+KINDS_OF_VALUE = {"words", "phrases", "numbers", "names", "kinds", "text", "number", "templates", "forms"}
 #: The keys a form may hold besides its name and pattern.
 FORM_FLAGS = {"capitalised", "needs_noun_before"}
 #: The qualifiers a figure may carry (the corpus's conventions).
@@ -237,6 +243,9 @@ def _check(path: Path, table: dict) -> dict:
         elif kind == "text":
             if not isinstance(value, str):
                 raise LanguageDataError(f"{where}: must be text")
+        elif kind == "number":
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise LanguageDataError(f"{where}: must be a whole number")
         elif kind == "templates":
             if not isinstance(value, dict) or not all(isinstance(t, str) for t in value.values()):
                 raise LanguageDataError(f"{where}: must be a table of name = \"text\"")
@@ -308,7 +317,7 @@ def value(key: str, code: str):
     found = table(code).get(key)
     if found is not None:
         return found
-    return [] if kind in ("words", "phrases", "forms") else "" if kind == "text" else {}
+    return [] if kind in ("words", "phrases", "forms") else "" if kind == "text" else 0 if kind == "number" else {}
 
 
 @cache
