@@ -22,6 +22,7 @@ from ..matching.casefree import (
     Vocabulary,
     anchor_pattern,
     fewest,
+    longest_piece,
     lowered,
     opening_words,
     required_words,
@@ -113,8 +114,7 @@ RANK_FORMS = load_forms("figures.ranks.forms", RANK_SLOTS, _rank_placeholders, p
 _RANK_FORM = {form.group: form for form in RANK_FORMS}
 # the forms of a rank, each scanned where the words it needs occur (see casefree.FirstOf)
 RANK = FirstOf([form.pattern for form in RANK_FORMS])
-_NEEDS_NOUN_BEFORE = {form.group for code in lang.languages() for form, entry in zip(
-    [f for f in RANK_FORMS if f.name.startswith(f"{code}:")], lang.value("figures.ranks.forms", code), strict=True) if entry.get("needs_noun_before")}
+_NEEDS_NOUN_BEFORE = {form.group for form in RANK_FORMS if form.flag("needs_noun_before")}
 _TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,70}$")
 # a superlative of a group, not a rank: "nhóm 12 nước xuất khẩu lớn nhất", "among the largest exporters"
 _GROUP_BEFORE = CaseFree(rf"(?:\d+\s+{_RANK_NOUN}[^,;.]{{0,40}}|\b(?:{_names('figures.ranks.among')})\s+(?:the\s+)?)$")
@@ -153,6 +153,15 @@ def _counted_noun(text: str, at: int, language: str) -> re.Match | None:
             return noun
     return None
 
+
+_NUMBER_WORDS = {" ".join(w.lower().split()): n for w, n in lang.mapping("numbers.words").items()}
+WORDED_FORMS = load_forms("figures.worded.forms", ("span", "number", "ordinal", "total"), lambda code: {
+    "NUMBER": lang.alternation(lang.value("numbers.words", code)) or "(?!)",
+    "ORDINAL": lang.alternation(lang.value("figures.ranks.ordinals", code)) or "(?!)",
+    "NOUN": lang.alternation(lang.value("figures.ranks.nouns", code)) or "(?!)"}, prefix="w")
+_WORDED_FORM = {form.group: form for form in WORDED_FORMS}
+WORDED = FirstOf([form.pattern for form in WORDED_FORMS]) if WORDED_FORMS else None
+_WORDED_NEEDS = {key: _words(_names(key)) for key in {form.flag("needs") for form in WORDED_FORMS} if key}
 
 # Direction evidence: who exports to or invests in whom.
 INVEST_VN_US = _words(_phrases("figures.direction.invest_vn_us"))
@@ -462,18 +471,21 @@ class _SentenceReader:
 
     def __init__(self, article: Article, sentence: Sentence, skip: list[tuple[int, int]], problems: list[Problem]):
         self.article, self.sentence, self.skip, self.problems = article, sentence, skip, problems
+        self.claimed: list[tuple[int, int]] = []  # the spans of figures found, their totals included
 
     def ranks(self) -> list[_Found]:
         text, s = self.article.text, self.sentence
         found = []
         for match in RANK.finditer(text, s.start, s.end):
             value, out_of, start, end = _rank_value(match)
-            if match.lastgroup in _NEEDS_NOUN_BEFORE and (not _TOP_NEEDS.search(text, s.start, start)
-                                                          or _GROUP_BEFORE.search(text, max(s.start, start - 60), start)):
-                continue  # "lớn nhất" ranks only a partner, a market, an item … and not a group of them
+            if match.lastgroup in _NEEDS_NOUN_BEFORE and not _TOP_NEEDS.search(text, s.start, start):
+                continue  # "lớn nhất" ranks only a partner, a market, an item …
+            if slot(match, _RANK_FORM[match.lastgroup], "superlative") and _GROUP_BEFORE.search(text, max(s.start, start - 60), start):
+                continue  # … and not a group of them ("among the largest exporters")
             if out_of is not None and out_of < value:
                 continue
             found.append(_Found("rank", Amount(Decimal(value), None, "rank", None, text[start:end], start, end, False), out_of))
+            self.claimed.append(match.span())  # (its total is no figure of its own: "thứ 11/108")
         return found
 
     def multiples(self) -> list[_Found]:
@@ -497,10 +509,40 @@ class _SentenceReader:
             found.append(_Found("growth" if change else "other", amount, None, None, "a multiple: a change" if change else "a multiple: a ratio"))
         return found
 
+    def worded(self) -> list[_Found]:
+        """Figures written in words: "zero percent", "half of the total", "Seventeen of these
+        projects", "seventh out of 101", "among the top ten" (their forms are in the tables)."""
+        text, s = self.article.text, self.sentence
+        found = []
+        for match in WORDED.finditer(text, s.start, s.end) if WORDED else ():
+            form = _WORDED_FORM[match.lastgroup]
+            needs = form.flag("needs")
+            if needs and not _WORDED_NEEDS[needs].search(text, s.start, s.end):
+                continue
+            number, ordinal, total = (slot(match, form, name) for name in ("number", "ordinal", "total"))
+            if form.flag("value") is not None:
+                value = Decimal(form.flag("value"))
+            elif ordinal is not None:
+                value = Decimal(ORDINAL_WORDS[ordinal.lower()])
+            elif number is not None:
+                value = Decimal(number) if number.isdigit() else Decimal(_NUMBER_WORDS[" ".join(number.lower().split())])
+            else:
+                continue
+            start, end = match.start(f"{form.group}_span"), match.end(f"{form.group}_span")
+            unit = form.flag("unit")
+            qualifier = form.flag("qualifier") or qualifier_before(text, start)
+            amount = Amount(value, None, unit, qualifier, text[start:end], start, end, False)
+            metric = "rank" if unit == "rank" else form.flag("metric", "")
+            found.append(_Found(metric, amount, int(total) if total else None, None, f"in words: {form.name}"))
+            self.claimed.append(match.span())
+        return found
+
     def amounts(self, rank_spans) -> list[_Found]:
         text, s = self.article.text, self.sentence
         found = []
-        for match, amount in find_amounts(text, s.start, s.end, self.article.language, self.skip + rank_spans):
+        for match, amount in find_amounts(text, s.start, s.end, self.article.language, self.skip + rank_spans + self.claimed):
+            if any(a <= match.start() < b for a, b in self.claimed):
+                continue  # the total of a count: "17 out of 21 industries"
             if isinstance(amount, MalformedNumber):
                 self.problems.append(Problem(self.article.name, f"{amount} at offset {match.start('num')}: no figure taken", "warning"))
                 continue
@@ -538,6 +580,8 @@ class _SentenceReader:
             return None
         if amount.value == 2 and REFERENCE_NOUNS.match(text, noun.start()):
             return None
+        if total:
+            self.claimed.append((at, total.end()))
         unit = "projects" if _PROJECTS.fullmatch(noun.group()) else "count"
         counted = self._with_text(amount, amount.start, noun.end(), unit)
         return _Found("count" if unit == "count" else "", counted, int(total.group("total")) if total else None, None,
@@ -717,7 +761,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
                 digits and _RANK_AFTER_DIGITS is not None and _RANK_AFTER_DIGITS.search(low, sentence.start, sentence.end) is not None)
         else:
             may_rank = _may_rank(sentence.text.lower(), 0, len(sentence.text))
-        worded = may_have_bare_scale(low, sentence) or may_multiply(low, sentence)  # ("tỷ USD", "doubled": no digits)
+        worded = may_have_bare_scale(low, sentence) or may_multiply(low, sentence) or may_be_worded(low, sentence)  # ("tỷ USD", "doubled")
         if not may_rank and not digits and not worded:
             _told_without_figures(article, sentence, dates, context)
             continue
@@ -732,9 +776,10 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         reader = _SentenceReader(article, sentence, skip, problems)
         ranks = reader.ranks() if may_rank else []
         multiples = reader.multiples() if outside or worded else []
+        in_words = reader.worded() if worded else []
         outside = outside or worded
-        taken = [(f.amount.start, f.amount.end) for f in ranks + multiples]
-        items = ranks + multiples + (reader.amounts(taken) if outside else [])
+        taken = [(f.amount.start, f.amount.end) for f in ranks + multiples + in_words]
+        items = ranks + multiples + in_words + (reader.amounts(taken) if outside else [])
         found = reader.classify(items, context)
         clauses = _clauses(text, sentence.start, sentence.end)
         sentence_dates = dates.within(sentence.start, sentence.end)
@@ -780,6 +825,15 @@ def may_have_bare_scale(low: str | None, sentence: Sentence) -> bool:
     """Whether a sentence without numbers may state an amount by its scale alone ("tỷ USD")."""
     window = low[sentence.start : sentence.end] if low is not None else sentence.text.lower()
     return any(word in window for word in _SCALE_CUES)
+
+
+_WORDED_CUES = fewest(longest_piece(w) for form in WORDED_FORMS for w in required_words(form.pattern))
+
+
+def may_be_worded(low: str | None, sentence: Sentence) -> bool:
+    """Whether a sentence may state a figure in words ("zero percent", "seventh out of")."""
+    window = low[sentence.start : sentence.end] if low is not None else sentence.text.lower()
+    return any(word in window for word in _WORDED_CUES)
 
 
 def may_multiply(low: str | None, sentence: Sentence) -> bool:

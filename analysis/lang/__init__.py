@@ -133,6 +133,7 @@ SCHEMA = {
     "figures.partner_markets": "words",
     "figures.ranks.forms": "forms",
     "figures.multiples.forms": "forms",
+    "figures.worded.forms": "forms",
     "figures.multiples.words": "numbers",
     "figures.multiples.change_words": "words",
     "figures.ranks.ordinals": "numbers",
@@ -178,7 +179,7 @@ SCHEMA = {
 }
 KINDS_OF_VALUE = {"words", "phrases", "numbers", "names", "kinds", "text", "number", "templates", "forms"}
 #: The keys a form may hold besides its name and pattern.
-FORM_FLAGS = {"capitalised", "needs_noun_before"}
+FORM_FLAGS = {"capitalised", "needs_noun_before", "unit", "metric", "value", "qualifier", "needs"}
 #: The qualifiers a figure may carry (the corpus's conventions).
 QUALIFIERS = ("approx", "under", "over", "at_least", "at_most")
 #: Values a ``kinds`` table must draw its kinds from, where the kinds are fixed.

@@ -25,6 +25,11 @@ class Form(NamedTuple):
     group: str
     pattern: str
     capitalised: bool
+    flags: tuple = ()
+
+    def flag(self, name: str, default=None):
+        """A setting the form's table gives besides its pattern (``unit``, ``metric`` …)."""
+        return dict(self.flags).get(name, default)
 
 
 def load_forms(key: str, slots: tuple[str, ...], placeholders: Callable[[str], dict[str, str]], prefix: str = "f") -> list[Form]:
@@ -55,7 +60,8 @@ def load_forms(key: str, slots: tuple[str, ...], placeholders: Callable[[str], d
                 raise lang.LanguageDataError(f"{where}: not a valid pattern ({error})") from None
             if any(ch.isupper() for ch in re.sub(r"\\.|\(\?P[<=]\w+>?", "", pattern)):
                 raise lang.LanguageDataError(f"{where}: write the words in lower case (they are matched ignoring case)")
-            forms.append(Form(name, group, f"(?P<{group}>{pattern})", bool(form.get("capitalised"))))
+            flags = tuple(sorted((k, v) for k, v in form.items() if k not in ("name", "pattern")))
+            forms.append(Form(name, group, f"(?P<{group}>{pattern})", bool(form.get("capitalised")), flags))
     return forms
 
 
