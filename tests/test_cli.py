@@ -6,7 +6,7 @@ import sys
 
 from .conftest import ROOT, SEEDS
 
-KEYS = ["article", "metric", "value", "value_high", "unit", "qualifier", "period", "direction", "out_of", "text", "start", "end", "sentence"]
+KEYS = ["article", "metric", "value", "value_high", "unit", "qualifier", "period", "direction", "out_of", "text", "start", "end", "sentence", "rule"]
 
 
 def vnus(*args, cwd=ROOT):

@@ -242,7 +242,7 @@ def test_an_article_written_from_the_us_side():
 
     source = article(US_SIDE, "us.txt", published="2025-04-10")
     figures = extract_figures(source)
-    assert [(f.metric, f.value, f.direction) for f in figures] == [("imports", 136_600_000_000, "VN->US"), ("exports", 13_100_000_000, "US->VN")]
+    assert [(f.metric, f.value, f.direction) for f in figures] == [("exports", 136_600_000_000, "VN->US"), ("imports", 13_100_000_000, "US->VN")]
     story = narrate(extract_events([source]), figures, "en")
     # "US imports from Vietnam" are Vietnam's exports to the US
     assert "In 2024, Vietnam's exports to the US came to $136.6 bn and its imports from the US to $13.1 bn (us.txt)." in story

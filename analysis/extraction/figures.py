@@ -117,7 +117,7 @@ RANK = FirstOf([form.pattern for form in RANK_FORMS])
 _NEEDS_NOUN_BEFORE = {form.group for form in RANK_FORMS if form.flag("needs_noun_before")}
 _TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,70}$")
 # a superlative of a group, not a rank: "nhóm 12 nước xuất khẩu lớn nhất", "among the largest exporters"
-_GROUP_BEFORE = CaseFree(rf"(?:\d+\s+{_RANK_NOUN}[^,;.]{{0,40}}|\b(?:{_names('figures.ranks.among')})\s+(?:the\s+)?)$")
+_GROUP_BEFORE = CaseFree(rf"(?:\d+\s+{_RANK_NOUN}[^,;.]{{0,40}}|\b(?:{_names('figures.ranks.among')})\s+(?:the\s+)?(?:[^\W\d]+\s+){{0,3}})$")
 
 MULTIPLE_SLOTS = ("times", "word", "span")
 MULTIPLE_FORMS = load_forms("figures.multiples.forms", MULTIPLE_SLOTS, lambda code: {

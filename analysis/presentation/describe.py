@@ -63,9 +63,10 @@ def describe_rank(figure: Figure, article: Article, language: str = "en") -> str
         label += f" of {partner}" if en else f" của {'Mỹ' if partner == 'the US' else 'Việt Nam'}"
     elif scope and scope.group("region"):
         label += f" in {scope.group('region')}" if en else f" ở {scope.group('region')}"
-    elif figure.direction == "US->VN" and noun and noun[0] == "investor":
+    # the US ranked among investors invests in Vietnam; among destinations, receives Vietnam's
+    elif country and country[0] == "US" and noun and noun[0] == "investor":
         label += " in Vietnam" if en else " tại Việt Nam"
-    elif figure.direction == "VN->US" and noun and noun[0].startswith("destination"):
+    elif country and country[0] == "US" and noun and noun[0].startswith("destination"):
         label += " from Vietnam" if en else " của Việt Nam"
     if figure.out_of:
         label += f" (of {figure.out_of})" if en else f" (trên {figure.out_of})"

@@ -316,14 +316,15 @@ def _stock_sentences(figures, language: str) -> list[tuple[str, str]]:
     """The investment positions the articles state (rank, projects, capital) as sentences."""
     by_sentence: dict[tuple[str, str], list] = {}
     for figure in figures:
-        if figure.metric in ("rank", "fdi_projects", "fdi_capital") and figure.period is None and figure.direction:
+        # (a rank has no direction of its own: it takes the one of the stock it is stated with)
+        if figure.metric in ("rank", "fdi_projects", "fdi_capital") and figure.period is None and (figure.direction or figure.metric == "rank"):
             by_sentence.setdefault((figure.article, figure.sentence), []).append(figure)
     sentences = []
     for (article, _), group in by_sentence.items():
         metrics = {f.metric: f for f in group}
         if "fdi_capital" not in metrics and "fdi_projects" not in metrics:
             continue
-        direction = group[0].direction
+        direction = next(f.direction for f in group if f.metric != "rank")
         rank, projects, capital = metrics.get("rank"), metrics.get("fdi_projects"), metrics.get("fdi_capital")
         inward = direction == "US->VN"
         pieces = []
