@@ -34,7 +34,7 @@ _M = r"(?:0?[1-9]|1[0-2])"
 _Y = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-–—]\s*"
 #: The slots a date form's named groups fill.
-SLOTS = ("day", "day_end", "month", "year", "quarter", "quarter_word", "sep")
+SLOTS = ("day", "day_end", "month", "month_end", "year", "year_end", "quarter", "quarter_word", "weekday", "relative_day", "sep")
 
 
 def _numbers(key: str) -> dict[str, int]:
@@ -44,6 +44,8 @@ def _numbers(key: str) -> dict[str, int]:
 MONTHS = {**_numbers("dates.months"), **_numbers("dates.month_abbreviations")}
 ROMAN = _numbers("dates.roman")
 QUARTER_WORDS = _numbers("dates.quarter_words")
+WEEKDAYS = _numbers("dates.weekdays")
+RELATIVE_DAYS = _numbers("dates.relative_days")
 _PARTS_OF_DAY = lang.alternation(lang.words("dates.parts_of_day"))
 
 
@@ -70,6 +72,8 @@ def _placeholders(code: str) -> dict[str, str]:
         "YEAR_LEAD": _leads(value("dates.year_leads")),
         "DAY_SUFFIX": lang.alternation(value("dates.day_suffixes")) or "(?!)",
         "QUARTER_WORD": lang.alternation(value("dates.quarter_words")) or "(?!)",
+        "WEEKDAY": lang.alternation(value("dates.weekdays")) or "(?!)",
+        "RELATIVE_DAY": lang.alternation(value("dates.relative_days")) or "(?!)",
     }
 
 
@@ -80,23 +84,45 @@ _FORM_BY_GROUP = {form.group: form for form in FORMS}
 # patterns match what the whole list would. Both match on the lower-cased text (see casefree).
 _OPENINGS = {form.group: opening_words(form.pattern) for form in FORMS}
 _DIGIT_OPENING = "0"
-DATE_AT_DIGITS = CaseFree("|".join(f.pattern for f in FORMS if _DIGIT_OPENING in _OPENINGS[f.group] and not f.capitalised))
-DATE_AT_WORD = CaseFree("|".join(f.pattern for f in FORMS if _OPENINGS[f.group] - {_DIGIT_OPENING} and not f.capitalised))
+_BY_DIGITS = [f for f in FORMS if not f.capitalised and not f.flag("without_digits")]
+DATE_AT_DIGITS = CaseFree("|".join(f.pattern for f in _BY_DIGITS if _DIGIT_OPENING in _OPENINGS[f.group]))
+DATE_AT_WORD = CaseFree("|".join(f.pattern for f in _BY_DIGITS if _OPENINGS[f.group] - {_DIGIT_OPENING}))
 # forms that hold no digit before their end and are found by their words: a month alone,
-# written with its capital ("in February", never "may")
+# written with its capital ("in February", never "may"), and those that hold no digit at all
+# ("yesterday", "the second quarter"), each looked for where its words occur
 _WORD_FORMS = [f for f in FORMS if f.capitalised]
+_WORDS_ONLY = FirstOf([f.pattern for f in FORMS if f.flag("without_digits") and not f.capitalised] or ["(?!)x"])
 _ANY_YEAR = re.compile(rf"(?<![\d.,])({_Y})(?![\d,.]?\d)")
 
 
+#: How far after the publication day a date without a year may lie and still be of the
+#: publication year (news announces what comes in the next weeks: "will visit on Sept. 10").
+_AHEAD_DAYS = 62
+
+
 def _resolve_year(month: int, day: int | None, published: str | None, latest_year: int | None) -> int | None:
+    """The year of a day or month written without one: the publication year, or the year
+    before when that puts the date more than a couple of months after publication."""
     if published:
         year = int(published[:4])
-        pub_month = int(published[5:7]) if len(published) >= 7 else 12
-        pub_day = int(published[8:10]) if len(published) >= 10 else 31
-        if (month, day or 1) > (pub_month, pub_day):
-            year -= 1
-        return year
+        if len(published) < 7:
+            return year
+        pub_month = int(published[5:7])
+        pub_day = int(published[8:10]) if len(published) >= 10 else 28
+        ahead = (datetime.date(year, month, min(day or 1, 28)) - datetime.date(year, pub_month, min(pub_day, 28))).days
+        return year - 1 if ahead > _AHEAD_DAYS else year
     return latest_year
+
+
+def _from_publication(published: str | None, weekday: int | None = None, shift: int = 0) -> str | None:
+    """A day said by its distance from the publication day ("yesterday") or by its weekday
+    (the latest one on or before it): only when the publication day is known."""
+    if not published or len(published) < 10:
+        return None
+    day = datetime.date.fromisoformat(published[:10])
+    if weekday is not None:
+        day -= datetime.timedelta(days=(day.weekday() - weekday) % 7)
+    return (day + datetime.timedelta(days=shift)).isoformat()
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -120,19 +146,19 @@ _DIGITS = scanning(r"\d+")
 _SAME_DAY = FirstOf([rf"\b{lang.alternation([phrase])}\b" for phrase in lang.words("dates.same_day")])
 _BEFORE = 40  # the most a date expression reaches before its first digits
 # what every date form that begins with a word can begin with (read from the forms)
-_START_WORDS = sorted({w for f in FORMS if not f.capitalised for w in _OPENINGS[f.group] if w != _DIGIT_OPENING})
-if any("*" in _OPENINGS[f.group] for f in FORMS):
-    raise lang.LanguageDataError(f"dates.forms {next(f.name for f in FORMS if '*' in _OPENINGS[f.group])!r}: a date form begins "
+_START_WORDS = sorted({w for f in _BY_DIGITS for w in _OPENINGS[f.group] if w != _DIGIT_OPENING})
+if any("*" in _OPENINGS[f.group] for f in _BY_DIGITS):
+    raise lang.LanguageDataError(f"dates.forms {next(f.name for f in _BY_DIGITS if '*' in _OPENINGS[f.group])!r}: a date form begins "
                                  "with a word or a digit")
 # a word a date can begin with (a word start is checked afterwards: inside a word of letters no
 # word starts, so the words found mid-word hide none that start one)
 _DATE_START = CaseFree("|".join(map(re.escape, _START_WORDS)))
-_WORD_START_AFTER = "(\"“'"  # (and spaces)
+_WORD_START_AFTER = "(\"“'-–—•*"  # (and spaces: "-Tháng 4, 1991:" in a list)
 # a cheap test before the forms: the words a form needs before its digits (or what its
 # look-behinds look for) in the stretch before them, or after them the words it needs there
 _CUES_BEFORE = re.compile(anchor_pattern(fewest(
-    w for f in FORMS if not f.capitalised for w in (*required_words(f.pattern, before_digits=True), *lookbehind_words(f.pattern)))))
-_CUES_AFTER = re.compile(anchor_pattern({w for f in FORMS if not f.capitalised and _DIGIT_OPENING in _OPENINGS[f.group]
+    w for f in _BY_DIGITS for w in (*required_words(f.pattern, before_digits=True), *lookbehind_words(f.pattern)))))
+_CUES_AFTER = re.compile(anchor_pattern({w for f in _BY_DIGITS if _DIGIT_OPENING in _OPENINGS[f.group]
                                           for w in required_words(f.pattern)}))
 
 
@@ -194,7 +220,7 @@ def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
                 covered = match.end()
                 break
     alone = [match for form in _WORD_FORMS for match in _alone(form, text, start, end)]
-    alone += list(_SAME_DAY.finditer(text, start, end))
+    alone += list(_SAME_DAY.finditer(text, start, end)) + list(_WORDS_ONLY.finditer(text, start, end))
     for whole in sorted(alone, key=lambda m: m.start()):
         if not any(m.start() <= whole.start() < m.end() for m in found):
             found.append(whole)
@@ -245,9 +271,25 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
 def _read_date(form: Form, match: re.Match, published: str | None, latest_year: int | None) -> tuple[str, str, bool] | None:
     """The ISO date, granularity and whether part was inferred, from a form's slots."""
     day, month, year = slot(match, form, "day"), slot(match, form, "month"), slot(match, form, "year")
+    weekday, relative = slot(match, form, "weekday"), slot(match, form, "relative_day")
+    if weekday is not None or relative is not None:
+        found = (_from_publication(published, weekday=WEEKDAYS[weekday.lower()]) if weekday is not None
+                 else _from_publication(published, shift=RELATIVE_DAYS[" ".join(relative.lower().split())]))
+        return (found, "day", True) if found else None
     inferred = False
     if month is not None:
         month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+    month_end = slot(match, form, "month_end")
+    if month_end is not None:
+        month_end = int(month_end) if month_end.isdigit() else MONTHS[month_end.lower().rstrip(".")]
+        if month_end <= month:
+            return None
+        if year is None:
+            year = _resolve_year(month_end, None, published, latest_year)
+            inferred = True
+            if year is None:
+                return None
+        return f"{int(year):04d}-{month:02d}/{int(year):04d}-{month_end:02d}", "month", inferred
     if day is not None or month is not None:
         day = int(day) if day is not None else None
         if year is None:
@@ -270,7 +312,14 @@ def _read_date(form: Form, match: re.Match, published: str | None, latest_year: 
     quarter, word = slot(match, form, "quarter"), slot(match, form, "quarter_word")
     if quarter is not None or word is not None:
         number = (int(quarter) if quarter.isdigit() else ROMAN[quarter.lower()]) if quarter is not None else QUARTER_WORDS[word.lower()]
-        return f"{int(year):04d}-Q{number}", "quarter", False
+        if year is None:  # "quý I", "the second quarter": of the publication year, or the year before
+            year, inferred = _resolve_year(number * 3 - 2, None, published, latest_year), True
+            if year is None:
+                return None
+        return f"{int(year):04d}-Q{number}", "quarter", inferred
+    year_end = slot(match, form, "year_end")
+    if year_end is not None:
+        return (f"{year}/{year_end}", "year", False) if int(year_end) > int(year) else None
     return (year, "year", False) if year is not None else None
 
 

@@ -349,6 +349,7 @@ class Context:
         return int(self.period.split("/")[-1][:4]) if self.period else None
 
     def update(self, found: list[_Found], periods: list[Governing]) -> None:
+        stated = None  # the latest period the sentence's flows cover (not a base they are compared with)
         for item, governing in zip(found, periods, strict=True):
             if item.metric in ("fdi_capital", "fdi_projects") and item.direction:
                 self.investment = item.direction
@@ -361,7 +362,10 @@ class Context:
             if governing.period and governing.rule.startswith("a stock, counted to"):
                 self.stock = governing.period
             elif governing.period and item.metric not in ("other", "count") and item.amount.unit != "count" and not governing.rule.startswith("the stock"):
-                self.period = governing.period
+                if stated is None or _period_end(governing.period) >= _period_end(stated):
+                    stated = governing.period
+        if stated:
+            self.period = stated
 
     def named(self, text: str, start: int, end: int, figureless: bool = False) -> None:
         """A sentence that speaks of a flow to, from or with a partner ("… nhóm hàng xuất khẩu tỷ
@@ -386,6 +390,18 @@ class Context:
         lại của năm 2019"): the flows told next cover it."""
         if mentions:
             self.period = mentions[-1].period
+
+
+def _period_end(period: str) -> tuple:
+    """Where a period ends, for comparing periods: "2025-01/2025-06" and "2025-H1" end with
+    June 2025, "2025" with December."""
+    last = period.split("/")[-1]
+    year, rest = int(last[:4]), last[5:]
+    if not rest:
+        return (year, 12, 31)
+    if rest[0] in "QH":
+        return (year, int(rest[1]) * (3 if rest[0] == "Q" else 6), 31)
+    return (year, int(rest[:2]), int(rest[3:5]) if len(rest) > 2 else 31)
 
 
 def _flow_words(text: str, start: int, end: int) -> list[re.Match]:

@@ -82,6 +82,8 @@ SCHEMA = {
     "dates.day_leads": "words",
     "dates.not_month_after": "words",
     "dates.same_day": "words",
+    "dates.weekdays": "numbers",
+    "dates.relative_days": "numbers",
     # periods
     "periods.forms": "forms",
     "periods.relative_years": "numbers",
@@ -179,7 +181,7 @@ SCHEMA = {
 }
 KINDS_OF_VALUE = {"words", "phrases", "numbers", "names", "kinds", "text", "number", "templates", "forms"}
 #: The keys a form may hold besides its name and pattern.
-FORM_FLAGS = {"capitalised", "needs_noun_before", "unit", "metric", "value", "qualifier", "needs"}
+FORM_FLAGS = {"capitalised", "without_digits", "needs_noun_before", "unit", "metric", "value", "qualifier", "needs"}
 #: The qualifiers a figure may carry (the corpus's conventions).
 QUALIFIERS = ("approx", "under", "over", "at_least", "at_most")
 #: Values a ``kinds`` table must draw its kinds from, where the kinds are fixed.
