@@ -21,22 +21,21 @@ NINE = [
 ]
 TBT = "Tổng Bí thư Tô Lâm"
 
-# date, granularity, kind, status, actors, places, articles
+# date, granularity, kind, status, actors, places, articles (the trade figures and the investment
+# interest of 2025 are reports, not events: the story tells them from the figures)
 EXPECTED = [
     ("1995-07", "month", "relations", "happened", [], [], [A0]),
     ("2013-07", "month", "relations", "happened", [], [], [A0]),
     ("2023-09", "month", "relations", "happened", [], [], [A0]),
     ("2024-09", "month", "visit", "happened", ["Bộ trưởng Quốc phòng Phan Văn Giang"], ["Mỹ"], [A0]),
-    ("2025", "year", "investment", "happened", ["HP", "NVIDIA", "FedEx", "UPS", "Excelerate Energy"], ["Việt Nam"], [A0]),
     ("2025-11", "month", "visit", "happened", ["Bộ trưởng Bộ Chiến tranh Pete Hegseth"], ["Việt Nam"], [A0]),
-    ("2026-01", "month", "trade", "happened", [], [], [A0]),
-    ("2026-02-18", "day", "arrival", "happened", [TBT], ["sân bay quân sự Andrews", "Mỹ"], [A0]),
+    ("2026-02-18", "day", "visit", "happened", [TBT], ["sân bay quân sự Andrews", "Mỹ"], [A0]),  # its arrival
     ("2026-02-19", "day", "meeting", "happened", [TBT], [], [A0, A3]),  # Board of Peace for Gaza, in both articles
     ("2026-02-19", "day", "meeting", "happened", [TBT, "Trưởng đại diện Thương mại Mỹ Jamieson Greer"], ["Washington DC"], [A3]),
     ("2026-02-19", "day", "meeting", "happened", [TBT, *NINE], [], [A3]),
     ("2026-02-19", "day", "call", "happened", [TBT, "nguyên thượng nghị sĩ Mỹ Patrick Leahy"], [], [A3]),
     ("2026-02-19", "day", "meeting", "happened", [TBT], ["Mỹ"], [A3]),  # the Vietnamese community
-    ("2027", "year", "planned", "planned", [TBT, "Tổng thống Donald Trump"], ["Việt Nam"], [A3]),
+    ("2027", "year", "meeting", "planned", [TBT, "Tổng thống Donald Trump"], ["Việt Nam"], [A3]),
 ]
 
 
@@ -44,7 +43,7 @@ def test_seed_timeline_exactly(article_000, article_003):
     events = extract_events([article_000, article_003])
     got = [(e.date, e.granularity, e.kind, e.status, e.actors, e.places, e.articles) for e in events]
     assert got == EXPECTED
-    assert events[8].subject == "Hội đồng Hòa bình về Gaza"
+    assert events[6].subject == "Hội đồng Hòa bình về Gaza"
     assert events[-1].subject == "Tuần lễ cấp cao APEC"
     # every source offset points into its article
     texts = {A0: article_000.text, A3: article_003.text}
@@ -94,6 +93,8 @@ def test_lower_case_starts_are_all_lower_case():
     ("Đại sứ Mỹ tại Việt Nam Marc Knapper nói.", [("Đại sứ Mỹ tại Việt Nam", "Marc Knapper")]),
     ("Tổng thống Donald Trump tại Nhà Trắng.", [("Tổng thống", "Donald Trump")]),  # a posting after a name ends it
     ("Thủ tướng Nguyễn Văn A. B. C. dự họp.", [("Thủ tướng", "Nguyễn Văn A")]),
+    ("Tổng thống George W. Bush thăm Việt Nam.", [("Tổng thống", "George W. Bush")]),  # an initial before a name
+    ("Cựu Bộ trưởng Quốc phòng Robert S. McNamara thăm Việt Nam.", [("Cựu Bộ trưởng Quốc phòng", "Robert S. McNamara")]),
     ("Chủ tịch Quốc hội 2026 Ông B.", [("Chủ tịch Quốc hội", None)]),  # a number ends the name
     ("Tổng Bí thư Tô Lâm\u00a0Hà Nội", [("Tổng Bí thư", "Tô Lâm")]),  # words are one plain space apart
     ("Tổng Bí thư", [("Tổng Bí thư", None)]),
@@ -120,12 +121,12 @@ def test_narration_english(article_000, article_003):
     ]
     # each event once, in date order, with its citation
     cues = ["normalised diplomatic relations", "Comprehensive Partnership", "Comprehensive Strategic Partnership",
-            "Phan Văn Giang visited", "HP, NVIDIA", "Pete Hegseth visited", "two-way trade reached $15.8 bn",
+            "Phan Văn Giang visited", "Pete Hegseth visited", "two-way trade reached $15.8 bn",
             "arrived at Joint Base Andrews", "Board of Peace for Gaza", "Jamieson Greer", "Petr Macinka",
             "Patrick Leahy", "Vietnamese community", "APEC Economic Leaders' Week"]
     positions = [story.index(cue) for cue in cues]
     assert positions == sorted(positions) and all(story.count(cue) == 1 for cue in cues[3:])
-    assert len(events) == len(cues)
+    assert len(events) == len(cues) - 1  # (the trade of January 2026 is told from the figures)
     assert story.count(f"({A0}; {A3})") == 1
     assert "surplus of $12 bn, up 28.6% on a year earlier" in story
     assert "11th of 108" in story and "about 1,409 projects" in story and "nearly $1.3 bn" in story
@@ -144,7 +145,8 @@ def test_narration_vietnamese(article_000, article_003):
     assert story.startswith("# Quan hệ Việt Nam – Mỹ: dòng thời gian\n")
     assert "Tháng 7/1995, Việt Nam và Mỹ bình thường hóa quan hệ ngoại giao" in story
     assert "tổng kim ngạch thương mại hai chiều đạt 15,8 tỷ USD" in story
-    assert "Ngày 19/2/2026, Tổng Bí thư tham dự cuộc họp khai mạc Hội đồng Hòa bình về Gaza" in story
+    # (the seeds state no publication date: a year they leave unwritten is marked as inferred)
+    assert "Ngày 19/2/2026 (năm suy đoán), Tổng Bí thư tham dự cuộc họp khai mạc Hội đồng Hòa bình về Gaza" in story
     assert "Năm 2027, dự kiến diễn ra Tuần lễ cấp cao APEC tại Việt Nam" in story
 
 
@@ -162,10 +164,9 @@ def test_english_article_end_to_end():
     source = article(text, "en.txt", published="2025-10-28")
     events = extract_events([source])
     assert [(e.date, e.kind, e.status, e.actors) for e in events] == [
-        ("2024", "trade", "happened", []),
         ("2025-10-26", "meeting", "happened", ["Prime Minister Pham Minh Chinh", "President Donald Trump"]),
-        ("2027", "planned", "planned", []),
-    ]
+        ("2027", "meeting", "planned", []),
+    ]  # (the trade of 2024 is a report of figures, told from them)
     story = narrate(events, extract_figures(source), "en")
     assert "In 2024, two-way trade reached $149.7 bn, up 20% on a year earlier; Vietnam's surplus with the US was $123.5 bn (en.txt)." in story
     assert "Prime Minister Pham Minh Chinh met President Donald Trump in Kuala Lumpur (en.txt)." in story
@@ -185,7 +186,7 @@ def test_a_visit_that_upgrades_relations_gives_both_events():
 
 def test_planned_visit_reads_in_the_future():
     events = extract_events([article("Tháng 5/2027, Tổng thống Mỹ Donald Trump sẽ thăm Việt Nam.", "p.txt", published="2026-02-20")])
-    assert [(e.date, e.kind, e.status, e.places) for e in events] == [("2027-05", "planned", "planned", ["Việt Nam"])]
+    assert [(e.date, e.kind, e.status, e.places) for e in events] == [("2027-05", "visit", "planned", ["Việt Nam"])]
     assert event_record(events[0], "en")["summary"] == "In May 2027, US President Donald Trump is expected to visit Vietnam."
     assert event_record(events[0], "vi")["summary"] == "Tháng 5/2027, Tổng thống Mỹ Donald Trump dự kiến thăm Việt Nam."
 
@@ -194,9 +195,10 @@ def test_planned_visit_reads_in_the_future():
     "text, published, expected",
     [
         ("Tháng 11/2000, Tổng thống Bill Clinton thăm Việt Nam.", "2025-07-12", ("2000-11", "visit", "In November 2000, President Bill Clinton visited Vietnam.")),
-        ("The two leaders spoke by phone on March 29.", "2025-04-02", ("2025-03-29", "call", "On 29 March 2025, the two countries' leaders held a phone call.")),
+        # (no one named: the clause is quoted, not retold)
+        ("The two leaders spoke by phone on March 29.", "2025-04-02", ("2025-03-29", "call", "On 29 March 2025, a call: “The two leaders spoke by phone on March 29”.")),
         ("Dự kiến, Thủ tướng Phạm Minh Chính sẽ tham dự Hội nghị Thượng đỉnh G20 tại Nam Phi vào tháng 11/2025.", "2025-10-01",
-         ("2025-11", "planned", "In November 2025, the G20 Summit is planned in South Africa, with Prime Minister Phạm Minh Chính expected to attend.")),
+         ("2025-11", "meeting", "In November 2025, the G20 Summit is planned in South Africa, with Prime Minister Phạm Minh Chính expected to attend.")),
     ],
 )
 def test_events_from_other_articles(text, published, expected):
@@ -224,11 +226,13 @@ def test_wire_story_without_header():
 def test_comparison_years_date_nothing_and_half_years_are_spans():
     text = ("Năm 2024, xuất khẩu sang Mỹ đạt 119,5 tỷ USD, tăng 23,3% so với năm 2023.\n\n"
             "Trong 6 tháng đầu năm 2025, kim ngạch thương mại hai chiều đạt 83,6 tỷ USD.")
-    events = extract_events([article(text, "vn.txt", published="2025-07-10")])
-    assert [(e.date, e.granularity, e.kind) for e in events] == [("2024", "year", "trade"), ("2025-01/2025-06", "month", "trade")]
-    story = narrate(events, [], "en")
-    assert "From January to June 2025, two-way trade reached $83.6 bn (vn.txt)." in story
-    assert "Từ tháng 1 đến tháng 6/2025, tổng kim ngạch thương mại hai chiều đạt 83,6 tỷ USD (vn.txt)." in narrate(events, [], "vi")
+    source = article(text, "vn.txt", published="2025-07-10")
+    assert extract_events([source]) == []  # figures reported are no events
+    figures = extract_figures(source)
+    assert [(f.metric, f.period) for f in figures] == [("exports", "2024"), ("growth", "2024"), ("trade_total", "2025-H1")]
+    story = narrate([], figures, "en")  # the story tells each article's latest trade
+    assert "From January to June 2025, two-way trade reached $83.6 bn (vn.txt)." in story and "119.5" not in story
+    assert "Từ tháng 1 đến tháng 6/2025, tổng kim ngạch thương mại hai chiều đạt 83,6 tỷ USD (vn.txt)." in narrate([], figures, "vi")
 
 
 US_SIDE = (

@@ -17,7 +17,8 @@ from ..matching.casefree import by_first_letter
 
 VIETNAMESE_SURNAMES = frozenset(lang.words("people.surnames"))
 _CONNECTORS = frozenset(lang.words("people.connectors"))
-_WORD = r"[^\s,.;:()\[\]\"“”!?]+(?:\.[A-Z][^\s,;:()]*)?"
+# (a word of a name, or an initial before the rest of it: "George W. Bush")
+_WORD = r"(?:[A-ZĐ]\.(?= [A-ZĐ][^\s.,;:()]+)|[^\s,.;:()\[\]\"“”!?]+(?:\.[A-Z][^\s,;:()]*)?)"
 # lower-case letters a name word cannot start with (all of them lower case: tested)
 LOWER_CASE_STARTS = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 # The words after a title, one space apart, as far as they may belong to its name or posting:
@@ -82,8 +83,8 @@ def _occurrences(text: str, word: str, start: int, end: int):
 
 
 _FORMER_WORDS = "|".join(map(re.escape, lang.words("people.former")))
-_FORMER = re.compile(rf"(?:{_FORMER_WORDS})\s+$")
-_FORMER_TITLE = re.compile(rf"^(?:{_FORMER_WORDS})\s+")
+_FORMER = re.compile(rf"(?:{_FORMER_WORDS})\s+$", re.IGNORECASE)  # ("Cựu Bộ trưởng …" opening a sentence)
+_FORMER_TITLE = re.compile(rf"^(?:{_FORMER_WORDS})\s+", re.IGNORECASE)
 
 
 def _title_matches(text: str, start: int, end: int):
@@ -150,7 +151,10 @@ def _name_start(texts: tuple[str, ...]) -> int | None:
         tail = " ".join(texts[-2:])
         if tail in _is_place():
             return None
-        return len(texts) - 2
+        start = len(texts) - 2
+        while start > 0 and texts[start].endswith("."):  # an initial belongs with the given name before it
+            start -= 1
+        return start
     return None
 
 
@@ -206,6 +210,9 @@ def named_by_title(everyone) -> dict[str, list[Person]]:
     return index
 
 
+_CATAPHORA_CHARS = 200
+
+
 def resolve(people: list[Person], everyone) -> list[str]:
     """Labels of ``people``, bare titles replaced by the nearest named holder of that title."""
     labels = []
@@ -213,7 +220,9 @@ def resolve(people: list[Person], everyone) -> list[str]:
         if person.name is None:
             holders = named_by_title(everyone).get(base_title(person.title), [])
             before = [p for p in holders if p.start < person.start]
-            holder = before[-1] if before else (holders[0] if holders else None)
+            # (or one named just after: "Tổng Bí thư … Tổng Bí thư Tô Lâm", not a holder far on)
+            after = [p for p in holders if 0 < p.start - person.start <= _CATAPHORA_CHARS]
+            holder = before[-1] if before else (after[0] if after else None)
             if holder is None:
                 continue
             label = holder.label
@@ -302,7 +311,7 @@ def translate_actor(label: str) -> str:
         return label
     title, name = person[0].title, person[0].name or ""
     former = ""
-    bare = re.match(r"(?:nguyên|cựu)\s+", title)
+    bare = _FORMER_TITLE.match(title)
     if bare:
         former, title = "former ", title[bare.end() :]
     found = _longest(g["titles"], title)

@@ -34,7 +34,7 @@ _M = r"(?:0?[1-9]|1[0-2])"
 _Y = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-–—]\s*"
 #: The slots a date form's named groups fill.
-SLOTS = ("day", "day_end", "month", "month_end", "year", "year_end", "quarter", "quarter_word", "weekday", "relative_day", "sep")
+SLOTS = ("day", "day_end", "month", "month_end", "year", "year_end", "quarter", "quarter_word", "weekday", "relative_day", "relative_month", "sep")
 
 
 def _numbers(key: str) -> dict[str, int]:
@@ -46,6 +46,7 @@ ROMAN = _numbers("dates.roman")
 QUARTER_WORDS = _numbers("dates.quarter_words")
 WEEKDAYS = _numbers("dates.weekdays")
 RELATIVE_DAYS = _numbers("dates.relative_days")
+RELATIVE_MONTHS = _numbers("dates.relative_months")
 _PARTS_OF_DAY = lang.alternation(lang.words("dates.parts_of_day"))
 
 
@@ -74,6 +75,7 @@ def _placeholders(code: str) -> dict[str, str]:
         "QUARTER_WORD": lang.alternation(value("dates.quarter_words")) or "(?!)",
         "WEEKDAY": lang.alternation(value("dates.weekdays")) or "(?!)",
         "RELATIVE_DAY": lang.alternation(value("dates.relative_days")) or "(?!)",
+        "RELATIVE_MONTH": lang.alternation(value("dates.relative_months")) or "(?!)",
     }
 
 
@@ -272,6 +274,12 @@ def _read_date(form: Form, match: re.Match, published: str | None, latest_year: 
     """The ISO date, granularity and whether part was inferred, from a form's slots."""
     day, month, year = slot(match, form, "day"), slot(match, form, "month"), slot(match, form, "year")
     weekday, relative = slot(match, form, "weekday"), slot(match, form, "relative_day")
+    relative_month = slot(match, form, "relative_month")
+    if relative_month is not None:  # "tháng này", "next month": of the publication month
+        if not published or len(published) < 7:
+            return None
+        index = int(published[:4]) * 12 + int(published[5:7]) - 1 + RELATIVE_MONTHS[" ".join(relative_month.lower().split())]
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", True
     if weekday is not None or relative is not None:
         found = (_from_publication(published, weekday=WEEKDAYS[weekday.lower()]) if weekday is not None
                  else _from_publication(published, shift=RELATIVE_DAYS[" ".join(relative.lower().split())]))

@@ -1,10 +1,11 @@
 """Dated events of the relationship: what happened or is planned, when, who, where, and who says so.
 
 An event is anchored on a date expression and read from the clause around it: the words
-that say what happened (a visit, a call, a partnership upgrade …), the people with their
-titles, and the places. An event sentence without a date of its own takes the date of the
-sentence before it in the same paragraph, marked inferred. Events that several articles
-report are merged into one, keeping every source.
+that say what happened (a visit, a call, an agreement signed, a tariff set …), the people with
+their titles, and the places. An event sentence without a date of its own takes the date of the
+sentence before it in the same paragraph, marked inferred. A figure reported ("exports reached
+…") or an anniversary is no event. Events that several articles report are merged into one,
+keeping every source.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ import re
 from .. import lang
 from ..matching.casefree import CaseFree, lowered_slice
 from ..matching.spans import SpanIndex
-from ..model import TRADE_METRICS, DateRecord, Event
+from ..model import DateRecord, Event
 from ..reading.article import Article
 from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
 from .dates import article_dates, date_key, publication
-from .figures import extract_figures
 from .periods import COMPARISON
 
 
@@ -36,22 +36,34 @@ ATTEND = re.compile(
     + "".join(f"(?:{phrase})?" for phrase in lang.words("events.opening")) + ")"
     rf"(?P<body>(?-i:[A-ZĐ])[^,.;()]*?)(?=\s+(?:{_AFTER_GATHERING})\b|[,.;()]|$)", re.IGNORECASE)
 _OPENING = re.compile(lang.alternation(lang.words("events.opening_words")), re.IGNORECASE)
-_KIND_ORDER = ("relations", "call", "arrival", "visit", "attend", "meeting", "investment")
+_KIND_ORDER = ("relations", "call", "arrival", "visit", "attend", "meeting", "agreement", "trade_policy", "other")
+#: The acts of a clause, one per event: an arrival is the first step of a visit (the kind of its
+#: event), attending a gathering is a meeting.
+ACTS = ("call", "arrival", "visit", "meeting")
+KIND_OF_ACT = {"arrival": "visit", "attend": "meeting"}
 _KIND_OF: dict[str, str] = {}
 FUTURE = CaseFree(_phrases("events.future"))
 WISH = re.compile(_phrases("events.wish"), re.IGNORECASE)
-ORGANISATIONS = re.compile(rf"\((?:{_phrases('events.such_as')})?\s*(?P<list>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*(?:,\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)*)\)")
-_US_FIRMS = re.compile(_phrases("events.us_firms"))
-_VN_FIRMS = re.compile(_phrases("events.vn_firms"))
-INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit"})
+MILESTONE_MENTIONS = CaseFree(_phrases("events.milestone_mentions"))
+SINCE = CaseFree(rf"(?:{_phrases('events.since')})\b[^,.;:()]{{0,60}}$")
+REPORT = CaseFree(_phrases("events.report"))
+REFERENCE_POINT = CaseFree(rf"\b(?:{_phrases('events.reference_points')})\s+$")
+HYPOTHETICAL = CaseFree(_phrases("events.hypothetical"))
+MILESTONES = [(kind, CaseFree("|".join(phrases))) for kind, phrases in lang.mapping("events.milestones").items()]
+# (a milestone is told with its date: an undated mention of one is no event)
+INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit", "agreement", "trade_policy", "other"})
 
 
 _WORDS = re.compile(r"\w+")
+_LISTED_WORDS = 14  # the most words of one item of a list of people and dates
+_ACTOR_BEFORE, _ACTOR_AFTER = 60, 40  # how near its trigger an act's person is named (characters)
 
 
 def _clauses(text: str, start: int, end: int, dates: list[DateRecord]):
     """Split a sentence at its date mentions: each date owns the words before it, or after it
-    when it opens its clause ("Tháng 7/2013, …")."""
+    when it opens its clause ("Tháng 7/2013, …"). A date in a "since" clause owns that clause
+    and the words after it, not those before ("Đây là chuyến thăm thứ ba kể từ khi hai nước bình
+    thường hóa quan hệ năm 1995": the normalisation is of 1995, the visit is not)."""
     inside = [d for d in dates if start <= d.start < end]
     bounds = []
     for index, mention in enumerate(inside):
@@ -59,6 +71,10 @@ def _clauses(text: str, start: int, end: int, dates: list[DateRecord]):
         upper = inside[index + 1].start if index + 1 < len(inside) else end
         before = text[lower : mention.start]
         words = len(_WORDS.findall(before))
+        since = SINCE.search(before)
+        if since:  # the date and the words of its "since" clause, and those after it
+            bounds.append((mention, lower + since.start(), upper))
+            continue
         opens = words <= 2 or before.rstrip().endswith("(") and words <= 3
         bounds.append((mention, (mention.start if opens else lower), (upper if opens or index + 1 == len(inside) else mention.end)))
     return bounds
@@ -80,6 +96,11 @@ def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
             kind = next(kind for kind, pattern in _TRIGGER_KINDS if getattr(pattern, which).match(text, match.start()))
             _KIND_OF[match.group()] = kind
         first.setdefault(kind, match)
+    supposed = getattr(HYPOTHETICAL, which).search(text)
+    if supposed:  # "Nếu chuyến viếng thăm thành hình …": what follows a supposition did not happen
+        first = {kind: match for kind, match in first.items() if match.start() < supposed.start()}
+    if "relations" in first and MILESTONE_MENTIONS.lower.search(low, max(0, first["relations"].start() - 30), first["relations"].start()):
+        del first["relations"]  # "kỷ niệm 20 năm bình thường hóa", "tiến trình bình thường hóa": no milestone
     if "dự" in low or "attend" in low:
         attend = ATTEND.search(clause)
         if attend:
@@ -87,25 +108,35 @@ def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
     return [(kind, first[kind]) for kind in _KIND_ORDER if kind in first]
 
 
-def _event_kinds(found: list[tuple[str, re.Match]], has_trade: bool) -> list[str]:
-    """What the clause reports: a milestone of relations and/or one act (call, arrival, visit,
-    meeting); else trade figures or investment."""
+def _event_kinds(found: list[tuple[str, re.Match]]) -> list[str]:
+    """What the clause reports: a milestone of relations, one act (call, arrival, visit,
+    meeting), an agreement and a step of trade policy, each at most once; else another act of
+    the two states."""
     kinds = [k for k, _ in found]
     result = ["relations"] if "relations" in kinds else []
-    act = next((k for k in ("call", "arrival", "visit", "meeting") if k in kinds), None)
-    if act:
-        result.append(act)
-    if not result and has_trade:
-        result.append("trade")
-    if not result and "investment" in kinds:
-        result.append("investment")
+    # the act told first is the clause's own ("thảo luận về khả năng đưa tàu sân bay đến thăm":
+    # a meeting, not a visit), an arrival before the visit it begins
+    acts = sorted((m.start(), ACTS.index(k), k) for k, m in found if k in ACTS)
+    if acts:
+        result.append(acts[0][2])
+    result += [k for k in ("agreement", "trade_policy") if k in kinds]
+    if not acts and "other" in kinds:  # (an act of the states besides an agreement: a project launched as a deal is signed)
+        result.append("other")
     return result
 
 
 def _status(mention_date: str, published: str | None, future: bool, anchored: bool) -> str:
-    if published and date_key(mention_date) > date_key(published[: len(mention_date.split("/")[0])]):
-        return "planned"
-    if future and not anchored:
+    """Planned when dated after publication, compared as precisely as both are known; when
+    that cannot tell (a day of the publication month, known only to the month: "April 9" in an
+    article of April), or the event is undated, planned when the clause tells of the future."""
+    first = mention_date.split("/")[0]
+    if published and "Q" not in first:
+        mention, publication_date = date_key(first[: len(published)]), date_key(published[: len(first)])
+        if mention != publication_date:
+            return "planned" if mention > publication_date else "happened"
+        if len(first) == len(published) and anchored:
+            return "happened"  # (told on the day itself, or of the publication month itself)
+    if future and (not anchored or published):
         return "planned"
     return "happened"
 
@@ -117,7 +148,11 @@ class _ArticleEvents:
         self.dates = SpanIndex(article_dates(article))
         self.people_index = SpanIndex(find_people(article.text))
         self.people = named_by_title(self.people_index.items)
-        self.figures = SpanIndex(extract_figures(article))
+        # the publication date, for the news of the day told without a date; only when it is
+        # stated (an inferred one would date that news by a guess)
+        published = publication(article)
+        self.published_mention = (DateRecord("", "", 0, 0, published.date, {4: "year", 7: "month", 10: "day"}[len(published.date)], True)
+                                  if published.date and published.source in ("header", "given") else None)
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -129,23 +164,67 @@ class _ArticleEvents:
             if own:  # a date in a comparison ("so với năm 2023", "compared with 2023") dates nothing
                 bases = [(m.start(), m.end()) for m in COMPARISON.finditer(self.text, sentence.start, sentence.end)]
                 own = [d for d in own if not any(a <= d.start < b for a, b in bases)]
+                # nor does one just after "sau" / "after" ("đại sứ đầu tiên … sau 1975")
+                own = [d for d in own if not REFERENCE_POINT.search(self.text, max(sentence.start, d.start - 12), d.start)]
             if own:
-                for mention, start, end in _clauses(self.text, sentence.start, sentence.end, own):
-                    events.extend(self._read(sentence, mention, start, end, anchored=True))
-                last_dated[sentence.paragraph] = own[-1]
-            elif sentence.paragraph in last_dated:
+                events.extend(self._dated(sentence, own))
+                # (what follows continues the time told, not a "since" point: "… kể từ ngày
+                # 11-7-1995. Kể từ cột mốc này, mỗi đời tổng thống đều sang thăm")
+                told = [d for d in own if not SINCE.search(self.text, max(sentence.start, d.start - 70), d.start)]
+                if told:
+                    last_dated[sentence.paragraph] = told[-1]
+                else:
+                    last_dated.pop(sentence.paragraph, None)
+            else:
                 # an undated sentence continues the dated one before it only when it tells of a
-                # new act (attending, meeting, calling …), not when it describes or comments
+                # new act (attending, meeting, calling …), not when it describes or comments;
+                # with none before it, a named person's act is news of the publication day
                 found = {k for k, _ in _kinds(sentence.text, lowered_slice(self.text, sentence.start, sentence.end))}
-                if found & INHERITING:
+                if not found & INHERITING:
+                    continue
+                if sentence.paragraph in last_dated:
                     events.extend(self._read(sentence, last_dated[sentence.paragraph], sentence.start, sentence.end, anchored=False))
+                elif self.published_mention is not None:
+                    news = self._read(sentence, self.published_mention, sentence.start, sentence.end, anchored=False)
+                    # (not what is ahead: its day is not the publication's)
+                    events.extend(e for e in news if e.actors and e.detail.get("actor_near", True) and e.status == "happened" and not e.subject)
         return events
 
-    def _read(self, sentence, mention: DateRecord, start: int, end: int, anchored: bool) -> list[Event]:
+    def _dated(self, sentence, own: list[DateRecord]) -> list[Event]:
+        """The events of a sentence with dates of its own, clause by clause."""
+        clauses = _clauses(self.text, sentence.start, sentence.end, own)
+        read = [self._read(sentence, mention, start, end, anchored=True) for mention, start, end in clauses]
+        for index, (mention, _, end) in enumerate(clauses[:-1]):
+            owned = clauses[index + 1][1]  # where the next date's words begin
+            if read[index] or end != mention.end or owned <= mention.end:
+                continue
+            # a date that tells nothing before it may tell what follows it, up to the words of
+            # the next date: "President Trump's decision in January 2017 to withdraw the United
+            # States from the TPP … since 2008"
+            read[index] = self._read(sentence, mention, mention.start, owned, anchored=True)
+        for index, (_, start, end) in enumerate(clauses[:-1]):
+            # a report of an act dated later in the sentence: the act is of the later date
+            later = {e.kind for e in read[index + 1]}
+            if later and REPORT.lower.search(lowered_slice(self.text, start, end)):
+                read[index] = [e for e in read[index] if e.kind not in later]
+        sentence_kinds = None
+        for index, (mention, start, end) in enumerate(clauses):
+            if read[index] or index == 0:
+                continue
+            # a list of people and dates after the verb they share: "Lãnh đạo Việt Nam thăm Mỹ:
+            # Phó Thủ tướng Vũ Khoan (2003), Thủ tướng Phan Văn Khải (2005)"
+            if sentence_kinds is None:
+                sentence_kinds = [k for k in _event_kinds(_kinds(self.text[sentence.start : start], lowered_slice(self.text, sentence.start, start)))
+                                  if k in ACTS]
+            people = self.people_index.within(start, end)
+            if len(sentence_kinds) == 1 and people and len(_WORDS.findall(self.text[start:end])) <= _LISTED_WORDS:
+                read[index] = self._read(sentence, mention, start, end, anchored=True, kind=sentence_kinds[0])
+        return [event for events in read for event in events]
+
+    def _read(self, sentence, mention: DateRecord, start: int, end: int, anchored: bool, kind: str | None = None) -> list[Event]:
+        """The events a clause reports (``kind``: the act it shares with the clauses before)."""
         clause, low = self.text[start:end], lowered_slice(self.text, start, end)
         found = _kinds(clause, low)
-        here = self.figures.within(start, end)
-        trade = [f for f in here if f.metric in TRADE_METRICS]
         people_here = self.people_index.within(start, end)
         actors = vietnamese_first(resolve(people_here, self.people))
         places = find_places(self.text, start, end, people_here)
@@ -153,36 +232,47 @@ class _ArticleEvents:
         results = []
         attend = next((m for k, m in found if k == "attend"), None)
         others = [(k, m) for k, m in found if k != "attend" and not (attend and k == "meeting" and m.start() >= attend.start())]
-        kinds = _event_kinds(others, bool(trade))
+        acts = [kind] if kind else _event_kinds(others)
+        if attend and any(act in ("visit", "arrival") for act in acts) and not people_here[1:]:
+            attend = None  # "khi ông đến Việt Nam dự Hội nghị cấp cao APEC": the visit is the event
+        if not future and others:  # an invitation to an act: what it invites to is ahead ("mời … thăm Mỹ", not "thăm … theo lời mời")
+            wish = WISH.search(clause)
+            future = wish is not None and wish.start() < min(m.start() for _, m in others)
         date = mention.date
         inferred = mention.inferred or not anchored
+        # a year read from no stated publication date is a guess the story must not state as fact
+        year_guessed = mention.inferred and publication(self.article).source not in ("header", "given")
         status = _status(date, publication(self.article).date, future, anchored)  # (one clause, one date: one status)
         base = dict(date=date, granularity=mention.granularity, inferred=inferred, sentence=sentence.text,
                     sources=[{"article": self.article.name, "start": start, "end": end}], anchored=anchored)
-        for kind in kinds:
-            trigger = next((m for k, m in found if k == kind), None)
-            detail = {"trigger": trigger.group(0) if trigger else kind}
-            event_actors = actors
-            if kind == "trade":
-                detail["figures"] = trade + [f for f in here if f.metric == "growth"]
-                span = _period_as_date(trade[0].period) if trade[0].period else None
-                if span and span[0].startswith(base["date"][:4]) and len(span[0]) > len(base["date"]):
-                    base = {**base, "date": span[0], "granularity": span[1]}  # "6 tháng đầu năm 2025": 2025-01/2025-06
-            if kind == "investment":
-                organisations = [o.strip() for m in ORGANISATIONS.finditer(clause) for o in m.group("list").split(",")]
-                event_actors = actors + [o for o in organisations if o not in actors]
-                detail["investors"] = "US" if _US_FIRMS.search(clause) else "VN" if _VN_FIRMS.search(clause) else None
-            if kind == "relations":
+        for act in acts:
+            trigger = next((m for k, m in found if k == act), None)
+            detail = {"act": act, "trigger": trigger.group(0) if trigger else act, "clause": clause, "year_guessed": year_guessed}
+            if trigger is not None:
+                # the words before the trigger, but the date's: few when the trigger is the
+                # clause's own verb ("hai nước đã nâng cấp quan hệ"), many when it is told of
+                # ("Tổng thống George Bush đề nghị … lộ trình từng bước bình thường hóa")
+                before = clause[: trigger.start()]
+                dated = mention.text if start <= mention.start < start + trigger.start() else ""
+                detail["lead_words"] = len(_WORDS.findall(before)) - len(_WORDS.findall(dated))
+            if act in ACTS:
+                # whether a person is named by the act ("Bộ trưởng Phan Văn Giang thăm Mỹ",
+                # "chuyến thăm Mỹ của Bộ trưởng Phan Văn Giang"): then the act is theirs
+                at = start + (trigger.start() if trigger else 0)
+                detail["actor_near"] = trigger is None or any(
+                    0 <= at - p.end <= _ACTOR_BEFORE or 0 <= p.start - (start + trigger.end()) <= _ACTOR_AFTER for p in people_here)
+            if act == "relations":
                 detail["term"] = _term(clause)
-            if kind in ("meeting", "visit", "call", "arrival"):
-                detail["object"] = clause[trigger.end() :]
-            detail["base"] = kind  # what the planned event will be, for its summary
-            results.append(Event(kind=("planned" if status == "planned" else kind), status=status, actors=event_actors, places=places, detail=detail, **base))
+                detail["milestone"] = next((kind for kind, pattern in MILESTONES if trigger and pattern.any_case.search(trigger.group(0))), None)
+            if act in ACTS:
+                detail["object"] = clause[trigger.end() :] if trigger else ""
+            results.append(Event(kind=KIND_OF_ACT.get(act, act), status=status, actors=actors, places=places, detail=detail, **base))
         if attend:
             body = attend.group("body").strip()
             attendees = self._attendees(start, clause, attend, people_here)
-            detail = {"trigger": attend.group(0), "body": body, "opening": bool(_OPENING.search(attend.group(0)))}
-            results.append(Event(kind=("planned" if status == "planned" else "meeting"), status=status, actors=attendees,
+            detail = {"act": "attend", "trigger": attend.group(0), "body": body, "opening": bool(_OPENING.search(attend.group(0))),
+                      "clause": clause, "year_guessed": year_guessed}
+            results.append(Event(kind="meeting", status=status, actors=attendees,
                                  places=[p for p in places if p not in body], subject=body, detail=detail, **base))
         return results
 
@@ -194,18 +284,6 @@ class _ArticleEvents:
             if invited:
                 return resolve([p for p in people_here if p.start < offset + wish.start()][:1], self.people) + resolve(invited, self.people)
         return resolve(people_here[:1], self.people)
-
-
-def _period_as_date(period: str) -> tuple[str, str] | None:
-    """A figure's period as an event date: "2025-H1" → ("2025-01/2025-06", "month")."""
-    if period.endswith(("-H1", "-H2")):
-        year, first = period[:4], (1 if period.endswith("1") else 7)
-        return f"{year}-{first:02d}/{year}-{first + 5:02d}", "month"
-    if "/" in period:
-        return period, "month"
-    if "Q" in period:
-        return period, "quarter"
-    return period, ("month" if len(period) == 7 else "year")
 
 
 def _term(clause: str) -> str | None:
@@ -223,7 +301,7 @@ def _term(clause: str) -> str | None:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.subject != b.subject or (a.kind != b.kind and "planned" not in (a.kind, b.kind)):
+    if a.subject != b.subject or a.kind != b.kind:
         return False
     if a.subject is None and not (set(a.actors) & set(b.actors) and set(a.actors[1:]) == set(b.actors[1:])):
         return False
@@ -254,8 +332,6 @@ def merge_events(events: list[Event]) -> list[Event]:
         twin.date, twin.granularity, twin.inferred, twin.sentence = better.date, better.granularity, better.inferred, better.sentence
         twin.anchored = twin.anchored or event.anchored
         twin.status = "happened" if "happened" in (twin.status, event.status) else "planned"
-        if twin.status == "happened" and twin.kind == "planned":
-            twin.kind = "meeting"
         twin.actors += [a for a in event.actors if a not in twin.actors]
         twin.places += [p for p in event.places if p not in twin.places]
         twin.sources += event.sources
@@ -263,8 +339,23 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def article_events(article: Article) -> list[Event]:
-    """The events one article reports, before merging with other articles."""
-    return _ArticleEvents(article).events()
+    """The events one article reports, before merging with other articles: an event told again
+    without a date of its own ("Chuyến thăm chính thức của Thủ tướng … tới Mỹ …") is the one told
+    with its date."""
+    events = _ArticleEvents(article).events()
+    dated = [e for e in events if e.anchored]
+    return [e for e in events if e.anchored or not any(_told_again(e, d) for d in dated)]
+
+
+def _told_again(event: Event, dated: Event) -> bool:
+    """Whether an undated event is one told with its date elsewhere in the article: the same
+    kind, a person in common (or the same gathering), and dates that agree."""
+    if event.kind != dated.kind or (event.subject or dated.subject) and event.subject != dated.subject:
+        return False
+    if not event.subject and not set(event.actors) & set(dated.actors):
+        return False
+    a, b = event.date.split("/")[0], dated.date.split("/")[0]
+    return a.startswith(b) or b.startswith(a)
 
 
 def timeline(events: list[Event]) -> list[Event]:

@@ -84,6 +84,7 @@ SCHEMA = {
     "dates.same_day": "words",
     "dates.weekdays": "numbers",
     "dates.relative_days": "numbers",
+    "dates.relative_months": "numbers",
     # periods
     "periods.forms": "forms",
     "periods.relative_years": "numbers",
@@ -162,15 +163,18 @@ SCHEMA = {
     # events
     "events.triggers": "kinds",
     "events.future": "phrases",
+    "events.milestone_mentions": "phrases",
+    "events.milestones": "kinds",
+    "events.hypothetical": "phrases",
+    "events.since": "phrases",
+    "events.reference_points": "phrases",
+    "events.report": "phrases",
     "events.wish": "phrases",
     "events.attend": "phrases",
     "events.gatherings": "phrases",
     "events.opening": "phrases",
     "events.opening_words": "words",
     "events.after_gathering": "phrases",
-    "events.such_as": "phrases",
-    "events.us_firms": "phrases",
-    "events.vn_firms": "phrases",
     # people and places
     "people.surnames": "words",
     "people.connectors": "words",
@@ -188,7 +192,8 @@ QUALIFIERS = ("approx", "under", "over", "at_least", "at_most")
 FIXED_KINDS = {"numbers.qualifiers": QUALIFIERS, "numbers.qualifiers_after": QUALIFIERS, "numbers.currencies": ("USD", "VND"), "figures.growth": ("up", "down"), "figures.growth_after": ("up", "down"),
                "figures.metrics": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
                "figures.metric_phrases": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
-               "events.triggers": ("relations", "call", "arrival", "visit", "meeting", "investment")}
+               "events.triggers": ("relations", "call", "arrival", "visit", "meeting", "agreement", "trade_policy", "other"),
+               "events.milestones": ("normalise", "upgrade", "establish")}
 
 
 def _flatten(table: dict, prefix: str = "") -> dict:

@@ -16,7 +16,7 @@ from datetime import date as _date
 from ..extraction.actors import find_people, translate_actor, translate_place, translate_text
 from ..extraction.dates import date_key
 from ..lang.glossary import glossary
-from ..model import EVENT_FIELDS, Event
+from ..model import EVENT_FIELDS, TRADE_METRICS, Event
 from .format import _ordinal, format_amount, format_date
 
 
@@ -77,15 +77,19 @@ def event_record(event: Event, language: str = "en") -> dict:
 
 def _summary(event: Event, language: str, previous: Event | None = None) -> str:
     when = format_date(event.date, language)
+    if event.detail.get("year_guessed"):  # (no publication date stated: its year is the article's latest)
+        when += " (year inferred)" if language == "en" else " (năm suy đoán)"
     actors = [_actor(a, language) for a in event.actors]
     if previous is not None and previous.date == event.date and event.granularity == "day":
         when = "The same day" if language == "en" else "Cùng ngày"
     if previous is not None and actors and previous.actors and previous.actors[0] == event.actors[0]:
         actors[0] = _short(event.actors[0], language)
     places = [_place(p, language) for p in event.places]
-    kind = event.kind if event.kind != "planned" else ("meeting" if event.subject else event.detail.get("base", "meeting"))
+    kind = event.detail.get("act", event.kind)  # (an arrival is told as one, a visit's first step)
     lead, others = (actors[0], actors[1:]) if actors else (None, [])
     en = language == "en"
+    if kind in QUOTED_KINDS:
+        return _quoted(event, when, language)
     if event.status == "planned" and not event.subject:
         return _planned(event, kind, when, lead, others, places, language)
     if event.subject:
@@ -107,61 +111,81 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
             what = f"the opening meeting of the {body}" if opening else f"the {body}"
             return f"{when}, {lead or 'a Vietnamese delegation'} attended {what}."
         return f"{when}, {lead or 'đoàn Việt Nam'} tham dự {'cuộc họp khai mạc ' if opening else ''}{body}."
+    # a sentence is built from the fields only when the clause states the act itself (its
+    # trigger is near the start: "hai nước đã nâng cấp quan hệ") and names who acted; else the
+    # clause is quoted
+    told = (event.detail.get("lead_words", 0) <= MILESTONE_LEAD_WORDS if kind == "relations"
+            else event.detail.get("actor_near", True))
     if kind == "relations":
-        term = event.detail.get("term")
-        trigger = event.detail.get("trigger", "").lower()
-        if en:
-            english_term = glossary()["terms"].get(term, term) if term else None
-            if "bình thường" in trigger or "normali" in trigger:
-                return f"{when}, Vietnam and the United States normalised diplomatic relations."
-            if "nâng cấp" in trigger or "upgrad" in trigger:
-                return f"{when}, the two countries upgraded their relations to a {english_term or 'new partnership'}."
-            return f"{when}, the two countries' leaders agreed to establish a {english_term or 'new framework of relations'}."
-        if "bình thường" in trigger:
-            return f"{when}, Việt Nam và Mỹ bình thường hóa quan hệ ngoại giao."
-        if "nâng cấp" in trigger:
-            return f"{when}, hai nước nâng cấp quan hệ lên {term or 'khuôn khổ mới'}."
-        return f"{when}, lãnh đạo hai nước nhất trí xác lập quan hệ {term or 'khuôn khổ mới'}."
-    if kind == "visit":
-        if en:
-            return f"{when}, {lead or 'a delegation'} visited {places[0] if places else 'the partner country'}."
-        return f"{when}, {lead or 'đoàn'} thăm {places[0] if places else 'nước bạn'}."
+        term, milestone = event.detail.get("term"), event.detail.get("milestone")
+        english_term = glossary()["terms"].get(term, term) if term else None
+        if told and milestone == "normalise":
+            return (f"{when}, Vietnam and the United States normalised diplomatic relations." if en
+                    else f"{when}, Việt Nam và Mỹ bình thường hóa quan hệ ngoại giao.")
+        if told and term and milestone == "upgrade":
+            return (f"{when}, the two countries upgraded their relations to a {english_term}." if en
+                    else f"{when}, hai nước nâng cấp quan hệ lên {term}.")
+        if told and term and milestone == "establish":
+            return f"{when}, the two countries established a {english_term}." if en else f"{when}, hai nước xác lập quan hệ {term}."
+        return _quoted(event, when, language)
+    if not (told and lead):
+        return _quoted(event, when, language)
+    if kind == "visit" and places:
+        return f"{when}, {lead} visited {places[0]}." if en else f"{when}, {lead} thăm {places[0]}."
     if kind == "call":
-        if not lead:
-            return f"{when}, the two countries' leaders held a phone call." if en else f"{when}, lãnh đạo hai nước điện đàm."
         if en:
             return f"{when}, {lead} held a phone call with {_join(others, language) or 'the US side'}."
         return f"{when}, {lead} điện đàm với {_join(others, language) or 'phía Mỹ'}."
-    if kind == "arrival":
-        where = places[0] if places else ("the United States" if en else "Mỹ")
-        country = places[1] if len(places) > 1 else None
+    if kind == "arrival" and places:
+        where, country = places[0], (places[1] if len(places) > 1 else None)
         talks = _join(others, language)
         if en:
             at = "at" if event.places and re.match(r"sân bay|căn cứ|.*\b(?:Airport|Base|airport|base)\b", event.places[0]) else "in"
-            return (f"{when}, {lead or 'the delegation'} arrived {at} {where}" + (f" in {country}" if country else "")
+            return (f"{when}, {lead} arrived {at} {where}" + (f" in {country}" if country else "")
                     + (f" for talks with {talks}" if talks else "") + ".")
-        return f"{when}, {lead or 'đoàn'} đã tới {where}" + (f" ({country})" if country else "") + (f" để hội đàm với {talks}" if talks else "") + "."
+        return f"{when}, {lead} đã tới {where}" + (f" ({country})" if country else "") + (f" để hội đàm với {talks}" if talks else "") + "."
     if kind == "meeting":
-        counterpart = _join(others, language)
-        if not counterpart:
-            counterpart = _meeting_object(event, language)
-        where = next((p for p in places if p not in ("Mỹ", "the United States")), None)
-        if en:
-            return f"{when}, {lead or 'the delegation'} met {counterpart or 'partners'}" + (f" in {where}" if where and where not in (counterpart or "") else "") + "."
-        return f"{when}, {lead or 'đoàn'} gặp {counterpart or 'các đối tác'}" + (f" tại {where}" if where and where not in (counterpart or "") else "") + "."
-    if kind == "trade":
-        return _trade_sentence(event, language)
-    if kind == "investment":
-        investors = event.detail.get("investors")
-        firms = [a for a in event.actors if not any(t in a for t in glossary()["titles"])]
-        if en:
-            who = {"US": "US companies", "VN": "Vietnamese companies"}.get(investors, "companies")
-            target = {"US": "Vietnam", "VN": "the United States"}.get(investors, "the other country")
-            return f"{when}, {who}" + (f", among them {_join(firms, language)}," if firms else "") + f" sought to expand investment in {target}."
-        who = {"US": "doanh nghiệp Mỹ", "VN": "doanh nghiệp Việt Nam"}.get(investors, "doanh nghiệp")
-        target = {"US": "Việt Nam", "VN": "Mỹ"}.get(investors, "nước bạn")
-        return f"{when}, nhiều {who}" + (f" (như {_join(firms, language)})" if firms else "") + f" mong muốn mở rộng đầu tư tại {target}."
-    return f"{when}: {event.sentence}" if language == "vi" else f"{when}, an event was reported."
+        counterpart = _join(others, language) or _meeting_object(event, language)
+        if counterpart:
+            where = next((p for p in places if p not in ("Mỹ", "the United States")), None)
+            at = (f" in {where}" if en else f" tại {where}") if where and where not in counterpart else ""
+            return f"{when}, {lead} met {counterpart}{at}." if en else f"{when}, {lead} gặp {counterpart}{at}."
+    return _quoted(event, when, language)
+
+
+#: The most words before its trigger for a milestone's clause to be told in a sentence of its own
+#: (its subject is the two countries or their leaders: "lãnh đạo cấp cao hai nước đã nhất trí
+#: xác lập …"); an act is told when a person is named by it.
+MILESTONE_LEAD_WORDS = 10
+#: Kinds whose wording varies too much to be rebuilt from fields (what was agreed, which tariff,
+#: which other act): their sentence quotes the clause that reports them.
+QUOTED_KINDS = frozenset({"agreement", "trade_policy", "other"})
+KIND_WORDS = {"agreement": ("an agreement", "thỏa thuận"), "trade_policy": ("trade policy", "chính sách thương mại"),
+              "other": ("reported", "ghi nhận"), "relations": ("relations", "quan hệ"), "visit": ("a visit", "chuyến thăm"),
+              "meeting": ("a meeting", "cuộc gặp"), "call": ("a call", "điện đàm")}
+
+
+def _balanced(words: str) -> str:
+    """A quoted clause without the bracket it was cut from: "), Thủ tướng Phan Văn Khải (2005"
+    → "Thủ tướng Phan Văn Khải (2005)"."""
+    words = words.lstrip(")]").strip(" ,;:-–—")
+    if words.count("(") > words.count(")"):
+        words += ")"
+    elif words.count(")") > words.count("("):
+        words = words.replace(")", "", words.count(")") - words.count("("))
+    return words
+
+
+def _quoted(event: Event, when: str, language: str) -> str:
+    """The event in the words of its source: "In May 2017, an agreement: “…”"."""
+    words = _balanced(" ".join((event.detail.get("clause") or event.sentence).split()).strip(" ,;:-–—").rstrip("."))
+    label = KIND_WORDS.get(event.kind, KIND_WORDS["other"])[0 if language == "en" else 1]
+    planned = event.status == "planned"
+    if language == "en":
+        label = f"{label} (planned)" if planned else label
+    else:
+        label = f"{label} (dự kiến)" if planned else label
+    return f"{when}, {label}: “{words}”."
 
 
 def _end(sentence: str) -> str:
@@ -170,23 +194,17 @@ def _end(sentence: str) -> str:
 
 
 def _planned(event: Event, kind: str, when: str, lead, others, places, language: str) -> str:
-    """A future event, in the future tense: "…, X is expected to visit Vietnam."."""
+    """A future event, in the future tense: "…, X is expected to visit Vietnam."; quoted when
+    the clause does not name who, or tells of the act rather than states it."""
     en = language == "en"
-    who = lead or ("a delegation" if en else "đoàn")
     counterpart = _join(others, language) or _meeting_object(event, language)
     place = places[0] if places else None
-    if kind == "relations":
-        term = event.detail.get("term")
-        if en:
-            english = glossary()["terms"].get(term, term) if term else "a new framework of relations"
-            return f"{when}, the two countries are expected to raise their relations to a {english}."
-        return f"{when}, hai nước dự kiến nâng cấp quan hệ lên {term or 'khuôn khổ mới'}."
-    verbs = {"visit": ("visit", "thăm"), "meeting": ("meet", "gặp"), "call": ("hold a phone call with", "điện đàm với"), "arrival": ("arrive in", "tới")}
-    english_verb, vietnamese_verb = verbs.get(kind, ("take part in an event", "tham gia sự kiện"))
     target = counterpart if kind in ("meeting", "call") else place
-    if en:
-        return f"{when}, {who} is expected to {english_verb}" + (f" {target}" if target else "") + "."
-    return f"{when}, {who} dự kiến {vietnamese_verb}" + (f" {target}" if target else "") + "."
+    verbs = {"visit": ("visit", "thăm"), "meeting": ("meet", "gặp"), "call": ("hold a phone call with", "điện đàm với"), "arrival": ("arrive in", "tới")}
+    if kind not in verbs or not lead or not target or not event.detail.get("actor_near", True):
+        return _quoted(event, when, language)
+    english_verb, vietnamese_verb = verbs[kind]
+    return f"{when}, {lead} is expected to {english_verb} {target}." if en else f"{when}, {lead} dự kiến {vietnamese_verb} {target}."
 
 
 def _meeting_object(event: Event, language: str) -> str | None:
@@ -232,11 +250,11 @@ def trade_flows(figures) -> dict:
     return flows
 
 
-def _trade_sentence(event: Event, language: str) -> str:
-    found = event.detail.get("figures", [])
+def _trade_sentence(found, period: str, language: str) -> str:
+    """The trade an article reports for one period, in one sentence."""
     flows = trade_flows([f for f in found if f.metric != "growth"])
     growth = _growth_of(found)
-    when = format_date(event.date, language)
+    when = format_date(period_as_date(period), language)
     total, outbound, inbound, surplus = (flows.get(k) for k in ("total", "vn_to_us", "us_to_vn", "surplus"))
     en = language == "en"
 
@@ -284,6 +302,39 @@ def _trade_sentence(event: Event, language: str) -> str:
         else:
             text += f"; Việt Nam {'xuất siêu' if surplus.direction == 'VN->US' else 'nhập siêu'} {amount(surplus)}{change(surplus)}"
     return text + "."
+
+
+def period_as_date(period: str) -> str:
+    """A figure's period as a date to write: "2025-H1" → "2025-01/2025-06"."""
+    if period.endswith(("-H1", "-H2")):
+        year, first = period[:4], (1 if period.endswith("1") else 7)
+        return f"{year}-{first:02d}/{year}-{first + 5:02d}"
+    return period
+
+
+def _period_end(period: str) -> tuple:
+    last = period_as_date(period).split("/")[-1]
+    return date_key(last[:4] + "-12" if len(last) == 4 else last)
+
+
+def trade_reports(figures) -> list[tuple[str, str, list]]:
+    """What each article reports of Vietnam–US trade for the latest period it gives figures
+    of: ``(article, period, figures)``, the growth rates stated with them included. (The
+    figure tables hold every figure; the story tells each article's latest.)"""
+    by_article: dict[str, dict[str, list]] = {}
+    for figure in figures:
+        vietnam_us = figure.direction in ("VN->US", "US->VN") or (figure.metric == "trade_total" and figure.direction is None)
+        if figure.metric in TRADE_METRICS and figure.period and figure.unit == "USD" and figure.value_high is None and vietnam_us:
+            by_article.setdefault(figure.article, {}).setdefault(figure.period, []).append(figure)
+    reports = []
+    for article, periods in by_article.items():
+        period = max(periods, key=_period_end)
+        flows = periods[period]
+        sentences = {f.sentence for f in flows}
+        growth = [f for f in figures if f.article == article and f.metric == "growth" and f.unit == "percent"
+                  and f.sentence in sentences and f.period == period]
+        reports.append((article, period, sorted(flows + growth, key=lambda f: f.start)))
+    return sorted(reports, key=lambda r: (date_key(period_as_date(r[1])), r[0]))
 
 
 def cite(event: Event) -> str:
@@ -401,10 +452,9 @@ def short_label(event: Event, language: str = "en") -> str:
         if term and "bình thường" not in term.lower():
             return glossary()["terms"].get(term, term) if en else term
         return "Normalisation" if en else "Bình thường hóa"
-    if event.kind == "trade":
-        return "Trade figures" if en else "Số liệu thương mại"
-    if event.kind == "investment":
-        return "Investment interest" if en else "Quan tâm đầu tư"
+    if event.kind in QUOTED_KINDS:
+        label = glossary()["kinds"][event.kind][0 if en else 1]
+        return f"{label}: {', '.join(_person_names(event.actors[:2]))}" if event.actors else label
     names = list(event.actors[1:])
     kind = glossary()["kinds"].get(event.kind, [event.kind, event.kind])[0 if en else 1]
     if len(names) > 2:
@@ -412,8 +462,20 @@ def short_label(event: Event, language: str = "en") -> str:
     if not names:
         counterpart = _meeting_object(event, language) if event.kind == "meeting" else None
         names = [counterpart] if counterpart else event.actors[:1]
-    people = [find_people(n)[0].name if find_people(n) and find_people(n)[0].name else n for n in names]
+    people = _person_names(names)
     return f"{kind}: {', '.join(people)}" if people else kind
+
+
+def _person_names(labels: list[str]) -> list[str]:
+    """People by name alone ("Tổng Bí thư Tô Lâm" → "Tô Lâm"), for short labels."""
+    return [find_people(n)[0].name if find_people(n) and find_people(n)[0].name else n for n in labels]
+
+
+def _cited(sentence: str, citation: str) -> str:
+    """A sentence with its sources before the full stop ("… Washington, D.C. (a.txt)." keeps
+    the abbreviation's stop)."""
+    body = sentence if re.search(r"\b[A-Z]\.[A-Z]\.$", sentence) else sentence[:-1]
+    return f"{body} {citation}."
 
 
 def narrate(events: list[Event], figures=(), language: str = "en") -> str:
@@ -424,20 +486,25 @@ def narrate(events: list[Event], figures=(), language: str = "en") -> str:
     if language not in ("en", "vi"):
         raise ValueError(f"language must be 'en' or 'vi', not {language!r}")
     en = language == "en"
-    if not events:
+    figures = list(figures)
+    stock = _stock_sentences(figures, language)
+    trade = [(date_key(period_as_date(period)), _cited(_trade_sentence(found, period, language), f"({article})"))
+             for article, period, found in trade_reports(figures)]
+    if not events and not stock and not trade:
         return ("# Vietnam–US relations: a timeline\n\nNo dated events were found in the articles.\n" if en
                 else "# Quan hệ Việt Nam – Mỹ: dòng thời gian\n\nKhông tìm thấy sự kiện có ngày tháng trong các bài báo.\n")
     lines = ["# Vietnam–US relations: a timeline" if en else "# Quan hệ Việt Nam – Mỹ: dòng thời gian", ""]
-    stock = _stock_sentences(figures, language)
     for era, members in assign_eras(events).items():
-        if not members and not (era == "ties" and stock):
+        if not members and not (era == "ties" and (stock or trade)):
             continue
         lines += [f"## {era_title(era, members, language)}", ""]
-        sentences = []
+        dated = []
         for index, event in enumerate(members):
             sentence = summarise(event, language, members[index - 1] if index else None)
-            body = sentence if re.search(r"\b[A-Z]\.[A-Z]\.$", sentence) else sentence[:-1]
-            sentences.append(f"{body} {cite(event)}.")
+            dated.append((date_key(event.date), _cited(sentence, cite(event))))
+        if era == "ties":  # the trade each article reports, in time order among the events
+            dated = sorted(dated + trade, key=lambda pair: pair[0])
+        sentences = [text for _, text in dated]
         if era == "ties":
             sentences += [text for _, text in stock]
         lines += [html.escape(" ".join(sentences), quote=False), ""]

@@ -14,7 +14,7 @@ from ..matching.casefree import lowered
 from ..matching.spans import SpanIndex
 from ..model import Problem
 from .sentences import split_sentences
-from .structure import NON_PROSE, SOURCE_LEAD, Block, detect_language, split_blocks
+from .structure import NON_PROSE, SOURCE_LEAD, Block, detect_language, split_blocks, unwrap
 
 
 class Sentence(NamedTuple):
@@ -105,6 +105,7 @@ def parse_article(text: str, name: str = "<text>", path: str | None = None, prob
     (:func:`analysis.extraction.dates.publication`).
     """
     blocks, header_date = split_blocks(text)
+    text, blocks = unwrap(text, blocks)
     sentences = []
     for paragraph, block in enumerate(blocks):
         if block.kind == "header":

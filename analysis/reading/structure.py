@@ -117,6 +117,37 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
     return blocks, published
 
 
+# a line that ends a sentence or a paragraph, and one that starts an item of a list
+_LINE_CLOSED = re.compile(r"[.!?…:;\"”’)\]|]\s*$")
+_LIST_ITEM = re.compile(r"[-•*–—]|\d+[.)]\s")
+_PROSE = frozenset({"lead", "body"})
+#: An article is hard-wrapped (copied from a page that breaks lines mid-sentence) when at least
+#: this many of its lines, and half of those followed by another line, end open.
+_WRAPPED_LINES = 4
+
+
+def unwrap(text: str, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """Join the lines of a hard-wrapped article back into its paragraphs: a line of prose that
+    ends open ("… dỡ bỏ lệnh") continues on the next line unless that one starts an item of a
+    list. The line breaks joined become spaces, so every offset stays that of the file."""
+    pairs = [(a, b) for a, b in zip(blocks, blocks[1:], strict=False)
+             if a.kind in _PROSE and b.kind in _PROSE and "\n\n" not in text[a.end : b.start] and not _LIST_ITEM.match(text, b.start)]
+    open_ = [(a, b) for a, b in pairs if not _LINE_CLOSED.search(text, a.start, a.end)]
+    if len(open_) < _WRAPPED_LINES or 2 * len(open_) < len(pairs):
+        return text, blocks
+    joins = {id(b) for _, b in open_}
+    merged: list[Block] = []
+    chars = list(text) if open_ else None
+    for block in blocks:
+        if id(block) in joins and merged:
+            previous = merged.pop()
+            for at in range(previous.end, block.start):
+                chars[at] = " " if chars[at] == "\n" else chars[at]
+            block = Block(previous.kind, previous.start, block.end)
+        merged.append(block)
+    return "".join(chars), merged
+
+
 def _may_credit(text: str, start: int, end: int) -> bool:
     """Whether the end of the line ``text[start:end]`` names a photo (a test before the credit
     pattern; the article lower-cased once serves the later steps too)."""
