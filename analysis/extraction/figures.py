@@ -797,16 +797,23 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         taken = [(f.amount.start, f.amount.end) for f in ranks + multiples + in_words]
         items = ranks + multiples + in_words + (reader.amounts(taken) if outside else [])
         found = reader.classify(items, context)
+        if not found:  # (digits that state no figure: "hoạt động ngoại thương 2 nước")
+            _told_without_figures(article, sentence, dates, context)
+            continue
         clauses = _clauses(text, sentence.start, sentence.end)
         sentence_dates = dates.within(sentence.start, sentence.end)
         mentions = find_periods(text, sentence.start, sentence.end, published, sentence_dates, hint=context.year or published_year)
         investment = INVEST_WORDS.search(text, sentence.start, sentence.end) is not None
         periods = []
-        for item in found:
+        clause_of = [next((c for c in clauses if c[0] <= item.amount.start < c[1]), (sentence.start, sentence.end)) for item in found]
+        for item, clause in zip(found, clause_of, strict=True):
             a = item.amount
-            clause = next((c for c in clauses if c[0] <= a.start < c[1]), (sentence.start, sentence.end))
+            # (a period stated after it in the clause of another figure is that figure's: "fell
+            # 2.2% to US$13.4 billion – accelerating from a 1.4% fall in September")
+            others = [c for c in clause_of if c != clause and c[0] > a.start]
+            free = [m for m in mentions if not any(c[0] <= m.start < c[1] for c in others)]
             governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
-                                      mentions, sentence_dates, context.period, context.stock, investment)
+                                      free, sentence_dates, context.period, context.stock, investment)
             periods.append(governing)
             figures.append(
                 Figure(

@@ -104,14 +104,15 @@ def _words_re(key: str) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _roles() -> dict[str, re.Pattern]:
-    return {role: _words_re(f"flows.{role}") for role in ("to", "from", "with", "of")}
+    return {role: _words_re(f"flows.{role}") for role in ("holder", "to", "from", "with", "of")}
 
 
 def roles(text: str, countries: list[Country]) -> dict[str, list[Country]]:
     """Each country by the word before it: where goods go, where they come from, the partner
-    of a balance, the owner of a flow ("của Việt Nam", "of Vietnam"); or none (a subject)."""
+    of a balance, the owner of a flow ("của Việt Nam", "of Vietnam"), the side a balance
+    favours ("về phía Việt Nam"); or none (a subject)."""
     table = _roles()
-    by_role: dict[str, list[Country]] = {"to": [], "from": [], "with": [], "of": [], "subject": []}
+    by_role: dict[str, list[Country]] = {"holder": [], "to": [], "from": [], "with": [], "of": [], "subject": []}
     for country in countries:
         window = text[max(0, country.start - 30) : country.start]
         role = next((name for name, pattern in table.items() if pattern.search(window)), "subject")
@@ -178,7 +179,7 @@ def balance(kind: str, text: str, word: tuple[int, int], clause: tuple[int, int]
     holder (who exports more) to the other side."""
     countries = countries_in(text, *clause)
     parties = roles(text, countries)
-    subject = ([c for c in parties["subject"] if c.end <= word[0]][-1:] or parties["of"][:1])
+    subject = (parties["holder"][:1] or [c for c in parties["subject"] if c.end <= word[0]][-1:] or parties["of"][:1])
     partner = parties["with"][:1] or parties["to"][:1] or parties["from"][:1] or [c for c in parties["subject"] if c.start >= word[1]][:1]
     side = subject[0].code if subject else "VN"
     other = partner[0].code if partner else (context_partner if side == "VN" else "VN")

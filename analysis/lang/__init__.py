@@ -110,6 +110,7 @@ SCHEMA = {
     "flows.from": "words",
     "flows.with": "words",
     "flows.of": "words",
+    "flows.holder": "words",
     "flows.goods": "words",
     "flows.bilateral": "words",
     # figures
