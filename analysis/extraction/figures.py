@@ -380,7 +380,11 @@ class Context:
         countries = countries_in(text, start, end)
         by_role = roles(text, countries)
         partners = [c for role in ("to", "from", "with", "of") for c in by_role[role] if c.code != "VN"]
-        if not partners and bilateral(text, start, end):
+        others = {c.code for c in countries if c.code != "VN"}
+        balance_told = any(METRIC_WORDS.kind(m) == "trade_surplus" for m in flows)
+        if not partners and (bilateral(text, start, end) or balance_told and len(others) == 1):
+            # (trade between the two; a balance with the one other country the sentence names:
+            # "Hoa Kỳ là thị trường mà Việt Nam đạt mức thặng dư lớn nhất")
             partners = [c for c in countries if c.code != "VN"]
         if partners:
             self.partner = max(partners).code
@@ -725,7 +729,7 @@ class _SentenceReader:
             return metric, direction, "direction: investment words"
         if metric == "growth":
             # a change belongs to the figure it changes: the one written just before it, else after
-            owner = next((f for f in reversed(result) if f.metric != "growth"), None)
+            owner = next((f for f in reversed(result) if f.metric not in ("growth", "share", "rank", "count")), None)
             if owner is not None and owner.metric in TRADE_DIRECTED:
                 return metric, owner.direction, "direction: of the figure it changes"
             word = word or _nearest(_flow_words(text, s.start, amount.start), s.start, amount.start)

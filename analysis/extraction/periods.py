@@ -14,7 +14,7 @@ from ..matching.casefree import CaseFree, FirstOf
 from ..matching.rules import Form, load_forms, slot
 from .dates import _M, _Y, MONTHS, find_dates
 
-SLOTS = ("count", "part", "half", "month", "month_end", "year", "year_start", "relative_year")
+SLOTS = ("count", "part", "half", "month", "month_end", "year", "year_start", "relative_year", "first_month")
 
 
 def _placeholders(code: str) -> dict[str, str]:
@@ -112,6 +112,8 @@ def _period(match: re.Match, form: Form, published: str | None, hint: int | None
     if not year:
         return None
     count, half = slot(match, form, "count"), slot(match, form, "half")
+    if slot(match, form, "first_month") is not None:  # "tháng đầu năm": January
+        return f"{year}-01"
     if count is not None:
         n = int(count) if count.isdigit() else _NUMBER_WORDS[" ".join(count.lower().split())]
         if not 1 <= n <= 12:
@@ -206,6 +208,8 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
         chosen = before[-1] if before else after[0] if after else None
         if chosen is not None:
             rule = f"its sentence: '{text[chosen.start:chosen.end]}'"
+    if chosen is None and metric == "growth" and unit == "percent" and _AVERAGE.search(text, *sentence):
+        return Governing(None, "a yearly rate over no stated span")  # ("a growth rate of over 20 percent per annum")
     period = chosen.period if chosen is not None else context
     if chosen is None and context:
         rule = "the stock told before" if stocks else "the period told before"
