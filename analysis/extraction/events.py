@@ -11,6 +11,7 @@ keeping every source.
 from __future__ import annotations
 
 import re
+from datetime import date as _date
 
 from .. import lang
 from ..matching.casefree import CaseFree, lowered_slice
@@ -47,6 +48,7 @@ WISH = re.compile(_phrases("events.wish"), re.IGNORECASE)
 MILESTONE_MENTIONS = CaseFree(_phrases("events.milestone_mentions"))
 SINCE = CaseFree(rf"(?:{_phrases('events.since')})\b[^,.;:()]{{0,60}}$")
 REPORT = CaseFree(_phrases("events.report"))
+REPEATED = CaseFree(_phrases("events.repeated"))
 REFERENCE_POINT = CaseFree(rf"\b(?:{_phrases('events.reference_points')})\s+$")
 HYPOTHETICAL = CaseFree(_phrases("events.hypothetical"))
 MILESTONES = [(kind, CaseFree("|".join(phrases))) for kind, phrases in lang.mapping("events.milestones").items()]
@@ -157,6 +159,8 @@ class _ArticleEvents:
     def events(self) -> list[Event]:
         events: list[Event] = []
         last_dated: dict[int, DateRecord] = {}
+        planned: list[DateRecord] = []
+        count = 0
         for sentence in self.article.sentences:
             if not sentence.is_prose or sentence.kind == "title":
                 continue
@@ -179,15 +183,27 @@ class _ArticleEvents:
                 # an undated sentence continues the dated one before it only when it tells of a
                 # new act (attending, meeting, calling …), not when it describes or comments;
                 # with none before it, a named person's act is news of the publication day
-                found = {k for k, _ in _kinds(sentence.text, lowered_slice(self.text, sentence.start, sentence.end))}
-                if not found & INHERITING:
+                low = lowered_slice(self.text, sentence.start, sentence.end)
+                kinds = _kinds(sentence.text, low)
+                if not {k for k, _ in kinds} & INHERITING:
                     continue
+                if any(k in ACTS and REPEATED.any_case.search(sentence.text, m.end(), m.end() + 40) for k, m in kinds):
+                    continue  # "thăm Việt Nam hai lần", undated: a count of visits, no one visit
                 if sentence.paragraph in last_dated:
                     events.extend(self._read(sentence, last_dated[sentence.paragraph], sentence.start, sentence.end, anchored=False))
+                    continue
+                ahead = [e for e in (self._read(sentence, planned[-1], sentence.start, sentence.end, anchored=False) if planned else [])
+                         if e.status == "planned" and e.detail.get("act") in ACTS and e.actors and e.detail.get("actor_near")]
+                if ahead:  # what is ahead, told after an event ahead: of its date ("While in Hanoi, Biden will meet …")
+                    events.extend(ahead)
                 elif self.published_mention is not None:
                     news = self._read(sentence, self.published_mention, sentence.start, sentence.end, anchored=False)
-                    # (not what is ahead: its day is not the publication's)
-                    events.extend(e for e in news if e.actors and e.detail.get("actor_near", True) and e.status == "happened" and not e.subject)
+                    # (a person's act, or a deal; not what is ahead: its day is not the publication's)
+                    events.extend(e for e in news if (e.kind == "agreement" or e.actors and e.detail.get("actor_near", True))
+                                  and e.status == "happened" and not e.subject)
+            # (the last event ahead told with its date, for what is told of it after)
+            planned += [DateRecord("", "", 0, 0, e.date, e.granularity, True) for e in events[count:] if e.status == "planned" and e.anchored]
+            count = len(events)
         return events
 
     def _dated(self, sentence, own: list[DateRecord]) -> list[Event]:
@@ -352,10 +368,23 @@ def _told_again(event: Event, dated: Event) -> bool:
     kind, a person in common (or the same gathering), and dates that agree."""
     if event.kind != dated.kind or (event.subject or dated.subject) and event.subject != dated.subject:
         return False
-    if not event.subject and not set(event.actors) & set(dated.actors):
+    if not event.subject and not {_surname(a) for a in event.actors} & {_surname(a) for a in dated.actors}:
         return False
     a, b = event.date.split("/")[0], dated.date.split("/")[0]
-    return a.startswith(b) or b.startswith(a)
+    if a.startswith(b) or b.startswith(a):
+        return True
+    # (news of the publication day told again after its own day: "Sáng 14/11, … Clinton … tham dự
+    # buổi gặp mặt" and, undated, "Tại buổi gặp gỡ, cựu Tổng thống Clinton …")
+    return len(a) == len(b) == 10 and abs((_date.fromisoformat(a) - _date.fromisoformat(b)).days) <= _SAME_NEWS_DAYS
+
+
+_SAME_NEWS_DAYS = 3
+
+
+def _surname(label: str) -> str:
+    """The last word of a person's label ("cựu Tổng thống Mỹ William J.Clinton" → "Clinton"),
+    by which an article names them again."""
+    return re.split(r"[\s.]+", label.strip())[-1]
 
 
 def timeline(events: list[Event]) -> list[Event]:

@@ -168,6 +168,7 @@ SCHEMA = {
     "events.milestones": "kinds",
     "events.hypothetical": "phrases",
     "events.since": "phrases",
+    "events.repeated": "phrases",
     "events.reference_points": "phrases",
     "events.report": "phrases",
     "events.wish": "phrases",
