@@ -408,11 +408,29 @@ def _period_end(period: str) -> tuple:
     return (year, int(rest[:2]), int(rest[3:5]) if len(rest) > 2 else 31)
 
 
+@lru_cache(maxsize=8)
+def _article_words(name: str, text: str) -> tuple[list[int], list[re.Match]]:
+    """Every match of a word list in an article, and where each starts: one scan of the
+    article serves all its sentences (cached for the last articles)."""
+    words = {"metrics": METRIC_WORDS, "growth": GROWTH_WORDS, "export_market": EXPORT_MARKET, "import_market": IMPORT_MARKET}[name]
+    found = list(words.finditer(text))
+    return [m.start() for m in found], found
+
+
+def _words_within(name: str, text: str, start: int, end: int) -> list[re.Match]:
+    """The matches of a word list (see :func:`_article_words`) that lie in ``text[start:end]``."""
+    starts, found = _article_words(name, text)
+    return [m for m in found[bisect_left(starts, start) : bisect_left(starts, end)] if m.end() <= end]
+
+
 def _flow_words(text: str, start: int, end: int) -> list[re.Match]:
     """The words of flows in ``text[start:end]``, but those of a ranked market ("thị trường xuất
     khẩu lớn nhất", "largest export market"), which speak of no flow."""
-    markets = [m.span() for pattern in (EXPORT_MARKET, IMPORT_MARKET) for m in pattern.finditer(text, start, end)]
-    return [m for m in METRIC_WORDS.finditer(text, start, end) if not any(a <= m.start() < b for a, b in markets)]
+    words = _words_within("metrics", text, start, end)
+    if not words:
+        return words
+    markets = [m.span() for name in ("export_market", "import_market") for m in _words_within(name, text, start, end)]
+    return [m for m in words if not any(a <= m.start() < b for a, b in markets)]
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -781,7 +799,9 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
                 digits and _RANK_AFTER_DIGITS is not None and _RANK_AFTER_DIGITS.search(low, sentence.start, sentence.end) is not None)
         else:
             may_rank = _may_rank(sentence.text.lower(), 0, len(sentence.text))
-        worded = may_have_bare_scale(low, sentence) or may_multiply(low, sentence) or may_be_worded(low, sentence)  # ("tỷ USD", "doubled")
+        # ("tỷ USD", "doubled", "zero percent": one scan for the cues of all three, most sentences have none)
+        worded = _cue(_ALL_WORD_CUES, low, sentence) and (
+            may_have_bare_scale(low, sentence) or may_multiply(low, sentence) or may_be_worded(low, sentence))
         if not may_rank and not digits and not worded:
             _told_without_figures(article, sentence, dates, context)
             continue
@@ -850,8 +870,20 @@ _SCALE_CUES = tuple(sorted({" ".join(w.lower().split()) for w in lang.mapping("n
 
 def may_have_bare_scale(low: str | None, sentence: Sentence) -> bool:
     """Whether a sentence without numbers may state an amount by its scale alone ("tỷ USD")."""
-    window = low[sentence.start : sentence.end] if low is not None else sentence.text.lower()
-    return any(word in window for word in _SCALE_CUES)
+    return _cue(_SCALE_CUES, low, sentence)
+
+
+@lru_cache(maxsize=8)
+def _cue_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _cue(words, low: str | None, sentence: Sentence) -> bool:
+    """Whether one of ``words`` (lower case) occurs in the sentence: one scan of the article
+    lower-cased, no copy of the sentence."""
+    if low is None:
+        return any(word in sentence.text.lower() for word in words)
+    return _cue_pattern(tuple(words)).search(low, sentence.start, sentence.end) is not None
 
 
 _WORDED_CUES = fewest(longest_piece(w) for form in WORDED_FORMS for w in required_words(form.pattern))
@@ -859,24 +891,27 @@ _WORDED_CUES = fewest(longest_piece(w) for form in WORDED_FORMS for w in require
 
 def may_be_worded(low: str | None, sentence: Sentence) -> bool:
     """Whether a sentence may state a figure in words ("zero percent", "seventh out of")."""
-    window = low[sentence.start : sentence.end] if low is not None else sentence.text.lower()
-    return any(word in window for word in _WORDED_CUES)
+    return _cue(_WORDED_CUES, low, sentence)
+
+
+_ALL_WORD_CUES = tuple(sorted({*_SCALE_CUES, *_MULTIPLE_CUES, *_WORDED_CUES}))
 
 
 def may_multiply(low: str | None, sentence: Sentence) -> bool:
     """Whether a sentence without numbers may state a multiple in words ("doubled")."""
-    window = low[sentence.start : sentence.end] if low is not None else sentence.text.lower()
-    return any(word in window for word in _MULTIPLE_CUES)
+    return _cue(_MULTIPLE_CUES, low, sentence)
 
 
 def _told_without_figures(article: Article, sentence: Sentence, dates: SpanIndex, context: Context) -> None:
     """A sentence that states no figure may still say which period the flows told next cover,
     when it speaks of flows or growth, and with which partner."""
     text = article.text
-    if sentence.is_prose:
+    if not sentence.is_prose:
+        return
+    flows = bool(_words_within("metrics", text, sentence.start, sentence.end))
+    if flows:
         context.named(text, sentence.start, sentence.end, figureless=True)
-    if sentence.is_prose and (next(METRIC_WORDS.finditer(text, sentence.start, sentence.end), None) or
-                              next(GROWTH_WORDS.finditer(text, sentence.start, sentence.end), None)):
+    if flows or _words_within("growth", text, sentence.start, sentence.end):
         published = publication(article).date
         context.told(find_periods(text, sentence.start, sentence.end, published, dates.within(sentence.start, sentence.end),
                                   hint=context.year or (int(published[:4]) if published else None)))
