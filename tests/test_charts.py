@@ -83,6 +83,38 @@ def test_timeline_chart(corpus):
     assert "000_36939d321209eacf.txt" in source_line(fig) and "003_5d7ab7d5d119b6c6.txt" in source_line(fig)
 
 
+def overlapping_texts(fig):
+    """Pairs of drawn texts whose boxes meet (with matplotlib's renderer)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    drawn = [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip() and t.figure is fig]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn]
+    return [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1 :]
+            if box_a.x0 < box_b.x1 and box_b.x0 < box_a.x1 and box_a.y0 < box_b.y1 and box_b.y0 < box_a.y1]
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_no_label_of_the_timeline_meets_another(corpus, language):
+    articles, _, events = corpus
+    assert overlapping_texts(charts.timeline_chart(events, articles, language)) == []
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_timeline_of_the_development_corpus_is_readable(language):
+    from analysis.reading.corpus import load_corpus
+
+    from .conftest import ROOT
+
+    articles, _ = load_corpus([ROOT / "tests" / "corpus", ROOT / "seeds"], "*.txt")
+    events = extract_events(articles)
+    fig = charts.timeline_chart(events, articles, language)
+    assert overlapping_texts(fig) == []
+    top = fig.axes[0]
+    shown = [c for c in top.collections if isinstance(c, matplotlib.collections.PathCollection)]
+    assert 0 < len(shown) <= charts.MAX_SLOTS  # the key events; the table holds the rest
+    assert str(len(events)) in top.get_title()
+
+
 @pytest.mark.parametrize("chart", ["trade_chart", "investment_chart", "rankings_chart"])
 def test_no_data_says_so(chart):
     fig = getattr(charts, chart)([], [], "en")

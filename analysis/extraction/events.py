@@ -20,6 +20,7 @@ from ..model import DateRecord, Event
 from ..reading.article import Article
 from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
 from .dates import article_dates, date_key, publication
+from .flows import third_countries
 from .periods import COMPARISON
 
 
@@ -261,6 +262,8 @@ class _ArticleEvents:
         status = _status(date, publication(self.article).date, future, anchored)  # (one clause, one date: one status)
         base = dict(date=date, granularity=mention.granularity, inferred=inferred, sentence=sentence.text,
                     sources=[{"article": self.article.name, "start": start, "end": end}], anchored=anchored)
+        if "relations" in acts and third_countries(self.text, start, end):
+            acts = [a for a in acts if a != "relations"]  # ("… the upgrade in relations between Hanoi and the South Korean government")
         for act in acts:
             trigger = next((m for k, m in found if k == act), None)
             detail = {"act": act, "trigger": trigger.group(0) if trigger else act, "clause": clause, "year_guessed": year_guessed}
@@ -279,7 +282,9 @@ class _ArticleEvents:
                     0 <= at - p.end <= _ACTOR_BEFORE or 0 <= p.start - (start + trigger.end()) <= _ACTOR_AFTER for p in people_here)
             if act == "relations":
                 detail["term"] = _term(clause)
-                detail["milestone"] = next((kind for kind, pattern in MILESTONES if trigger and pattern.any_case.search(trigger.group(0))), None)
+                # (read from the trigger on: "thiết lập quan hệ ngoại giao" is a normalisation)
+                told = clause[trigger.start() : trigger.start() + 60] if trigger else ""
+                detail["milestone"] = next((kind for kind, pattern in MILESTONES if pattern.any_case.match(told)), None)
             if act in ACTS:
                 detail["object"] = clause[trigger.end() :] if trigger else ""
             results.append(Event(kind=KIND_OF_ACT.get(act, act), status=status, actors=actors, places=places, detail=detail, **base))
@@ -316,10 +321,23 @@ def _term(clause: str) -> str | None:
     return None
 
 
+def _same_milestone(a: Event, b: Event) -> bool:
+    """Two relations events that tell the same milestone: of one kind (normalisation, a
+    partnership set up, upgraded) and, where both name it, the same partnership."""
+    kind_a, kind_b = a.detail.get("milestone"), b.detail.get("milestone")
+    term_a, term_b = a.detail.get("term"), b.detail.get("term")
+    if kind_a is None or kind_a != kind_b:
+        return False
+    return kind_a == "normalise" or term_a is None or term_b is None or term_a == term_b  # (one normalisation, however worded)
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.subject != b.subject or a.kind != b.kind:
         return False
-    if a.subject is None and not (set(a.actors) & set(b.actors) and set(a.actors[1:]) == set(b.actors[1:])):
+    if a.kind == "relations":
+        if not _same_milestone(a, b):
+            return False
+    elif a.subject is None and not (set(a.actors) & set(b.actors) and set(a.actors[1:]) == set(b.actors[1:])):
         return False
     da, db = a.date.split("/")[0], b.date.split("/")[0]
     if da == db or da.startswith(db) or db.startswith(da):
@@ -339,7 +357,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         year = int(event.date[:4])
         candidates = [m for y in (year - 1, year, year + 1) for m in buckets.get((event.subject, y), [])]
         source = event.sources[0]["article"]
-        twin = next((m for m in candidates if source not in m.articles and _compatible(m, event)), None)
+        # (a milestone told twice in one article is one event too: "1995" and "11/7/1995")
+        twin = next((m for m in candidates if (source not in m.articles or event.kind == "relations") and _compatible(m, event)), None)
         if twin is None:
             merged.append(event)
             buckets.setdefault((event.subject, year), []).append(event)

@@ -74,6 +74,22 @@ def _lead() -> re.Pattern:
     return _PARTNER_LEAD
 
 
+@lru_cache(maxsize=1)
+def _third_adjectives() -> re.Pattern:
+    adjectives = sorted({adjective for _, (_, adjective, code) in glossary()["countries"].items() if adjective and code not in ("VN", "US")})
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(adjectives)})(?!\w)") if adjectives else re.compile("(?!)")
+
+
+def third_countries(text: str, start: int, end: int) -> set[str]:
+    """The countries other than the two that ``text[start:end]`` names, by name or adjective
+    ("the South Korean government"): a clause about them is not about Vietnam–US relations."""
+    codes = {c.code for c in countries_in(text, start, end) if c.code not in ("VN", "US")}
+    if _third_adjectives().search(text, start, end):
+        table = {adjective: code for _, (_, adjective, code) in glossary()["countries"].items() if adjective}
+        codes |= {table[m.group()] for m in _third_adjectives().finditer(text, start, end) if table.get(m.group()) not in (None, "VN", "US")}
+    return codes
+
+
 def countries_in(text: str, start: int, end: int) -> list[Country]:
     """The countries named in ``text[start:end]``, in order. A name that is also a common word
     or a personal name ("Anh", "Đức") counts only after a word such as "sang", "từ", "với"."""

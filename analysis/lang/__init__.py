@@ -195,7 +195,7 @@ FIXED_KINDS = {"numbers.qualifiers": QUALIFIERS, "numbers.qualifiers_after": QUA
                "figures.metrics": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
                "figures.metric_phrases": ("trade_total", "trade_surplus", "exports", "imports", "fdi_capital"),
                "events.triggers": ("relations", "call", "arrival", "visit", "meeting", "agreement", "trade_policy", "other"),
-               "events.milestones": ("normalise", "upgrade", "establish")}
+               "events.milestones": ("normalise", "upgrade", "establish", "lift")}
 
 
 def _flatten(table: dict, prefix: str = "") -> dict:

@@ -19,8 +19,9 @@ from matplotlib.figure import Figure as MplFigure
 
 from ..model import Event, Figure
 from .describe import describe_rank
+from .eras import assign_eras, era_title, latest_visit, visit_title
 from .format import format_amount, period_label, source_label
-from .narrate import assign_eras, era_title, short_label, trade_flows
+from .narrate import short_label, trade_flows
 from .output import write_atomic
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -207,78 +208,141 @@ def rankings_chart(figures: list[Figure], articles, language: str = "en") -> Mpl
 
 
 def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFigure:
-    """Events in date order from the first year to the last, one slot each so that none hides
-    another, eras shaded, the latest visit drawn day by day below, planned events as open markers."""
+    """The key events in date order, one slot each, eras shaded and titled; the latest visit
+    drawn day by day below; planned events as open markers. A long timeline shows its key
+    events (milestones, agreements, visits, what is planned) and says how many the table holds;
+    no label overlaps another, an axis date or an era title."""
     use_house_style()
     if not events:
         fig, ax = plt.subplots(figsize=(9, 3))
         _no_data(ax, "dated events" if language == "en" else "sự kiện có ngày tháng", language)
         _source(fig, articles)
         return fig
-    eras = assign_eras(events)
-    cluster = _distinct(eras["visit"], language)[:MAX_DAY_ROWS]
-    # the visit is one slot on the long view and gets its own panel
-    slots: list[tuple[str, list[Event]]] = []
-    for era, members in eras.items():
-        if era == "visit" and members:
-            slots.append((era, members))
-        else:
-            slots += [(era, [e]) for e in _distinct(members, language)]
-    order = {"relations": 0, "ties": 1, "visit": 2, "ahead": 3}
     from ..extraction.dates import date_key
 
-    if len(slots) > MAX_SLOTS:  # a large corpus: keep the events most articles report, in time order
-        keep = sorted(slots, key=lambda slot: -len(slot[1][0].sources))[:MAX_SLOTS]
-        slots = [slot for slot in slots if slot in keep]
-    slots.sort(key=lambda slot: (date_key(slot[1][0].date), order[slot[0]]))
+    eras = assign_eras(events)
+    visit = latest_visit(events)
+    cluster = _distinct(visit, language)[:MAX_DAY_ROWS]
+    # the slots: the visit as one, the other events one each, the key ones when there are many
+    era_of = {id(e): index for index, era in enumerate(eras) for e in era.members}
+    others = [e for e in _distinct([e for era in eras for e in era.members], language) if not (cluster and e in visit)]
+    shown = sorted(others, key=lambda e: (_importance(e), -len(e.articles), date_key(e.date)))[: MAX_SLOTS - (1 if cluster else 0)]
+    slots = [("event", [e]) for e in others if e in shown] + ([("visit", visit)] if cluster else [])
+    slots.sort(key=lambda slot: (date_key(slot[1][0].date), era_of.get(id(slot[1][0]), 0)))
     rows = 2 if cluster else 1
-    fig, axes = plt.subplots(rows, 1, figsize=(11, 5.6 if cluster else 3.4), gridspec_kw={"height_ratios": [1.2, 1][:rows]})
+    height = 7.2 if cluster else 4.6
+    fig, axes = plt.subplots(rows, 1, figsize=(11, height), gridspec_kw={"height_ratios": [1.5, 1][:rows]})
     top = axes[0] if cluster else axes
-    era_colours = {"relations": PALETTE[5], "ties": PALETTE[1], "visit": PALETTE[3], "ahead": PALETTE[4]}
-    for era in order:
-        positions = [i for i, (name, _) in enumerate(slots) if name == era]
-        if not positions:
-            continue
-        top.axvspan(min(positions) - 0.45, max(positions) + 0.45, color=era_colours[era], alpha=0.14, lw=0)
-        width = 16 * (max(positions) - min(positions) + 1)
-        top.text((min(positions) + max(positions)) / 2, 1.0, textwrap.fill(era_title(era, eras[era], language), width),
-                 transform=top.get_xaxis_transform(), ha="center", va="bottom", fontsize=7.5, color=GREY)
+    # a fixed layout, so that the labels measured below stay where they are placed: room above
+    # for the title and the era titles, below for the dates written upright
+    fig.subplots_adjust(left=0.03, right=0.97, top=1 - 1.5 / height, bottom=(0.9 if cluster else 0.75) / height,
+                        hspace=0.9 if cluster else 0.2)
+    top.set_xlim(-0.6, len(slots) - 0.4)
+    top.set_ylim(0, 1.0)
+    fig.canvas.draw()  # (a renderer, to measure each label before placing it)
+    renderer = fig.canvas.get_renderer()
     top.axhline(0.2, color="#bdbdbd", linewidth=1, zorder=1)
-    for index, (era, members) in enumerate(slots):
+    placed: list = []  # the extents of the labels placed so far
+    for index, (kind, members) in enumerate(slots):
         event = members[0]
-        level = 0.42 + 0.25 * (index % 2)
-        if era == "visit":
+        if kind == "visit":
             top.scatter([index], [0.2], marker="s", s=46, color=PALETTE[3], zorder=3)
-            label = f"{len(members)} " + ("events, see below" if language == "en" else "sự kiện, xem bên dưới")
+            label = f"{len(cluster)} " + ("events, see below" if language == "en" else "sự kiện, xem bên dưới")
         else:
             _marker(top, index, 0.2, event)
             label = short_label(event, language)
-        top.vlines(index, 0.2, level - 0.02, color="#d0d0d0", linewidth=0.8, zorder=1)
-        top.text(index, level, textwrap.fill(label, 17), ha="center", va="bottom", fontsize=7.2)
+        text = top.text(index, 0.3, textwrap.fill(label, 16), ha="center", va="bottom", fontsize=7)
+        level = _free_level(text, placed, renderer, top)
+        top.vlines(index, 0.2, 0.3 + LEVEL_STEP * level - 0.02, color="#d0d0d0", linewidth=0.8, zorder=1)
         when = _date_label(event.date, language)
-        if era == "visit" and members[-1].date != event.date:
-            when = f"{when} –\n{_date_label(members[-1].date, language)}"
-        top.text(index, 0.12, when, ha="center", va="top", fontsize=7.2, color=GREY)
-    top.set_xlim(-0.6, len(slots) - 0.4)
-    top.set_ylim(0, 1.0)
+        if kind == "visit" and members[-1].date != event.date:
+            when = f"{when} – {_date_label(members[-1].date, language)}"
+        top.text(index, 0.16, when, ha="center", va="top", fontsize=6.8, color=GREY, rotation=90)
+    # eras: shaded behind their slots, titled in rows above the axes so that no two titles meet
+    era_colours = [PALETTE[5], PALETTE[1], PALETTE[2], PALETTE[6], PALETTE[0], PALETTE[3]]
+    titles: list = []
+    for number, era in enumerate(eras):
+        members = {id(e) for e in era.members}
+        positions = [i for i, (kind, group) in enumerate(slots) if any(id(e) in members for e in group)]
+        if not positions:
+            continue
+        colour = PALETTE[4] if era.key == "ahead" else era_colours[number % len(era_colours)]
+        top.axvspan(min(positions) - 0.45, max(positions) + 0.45, color=colour, alpha=0.13, lw=0)
+        span = max(positions) - min(positions) + 1
+        title = top.text((min(positions) + max(positions)) / 2, 1.02, textwrap.fill(era_title(era, language), max(14, 11 * span)),
+                         transform=top.get_xaxis_transform(), ha="center", va="bottom", fontsize=7.2, color=GREY)
+        _free_row(title, titles, renderer)
     top.set_xticks([])
     top.set_yticks([])
     for side in ("left", "bottom"):
         top.spines[side].set_visible(False)
     first, last = min(e.date[:4] for e in events), max(e.date[:4] for e in events)
-    top.set_title(t("timeline_title", language, first=first, last=last), pad=30)
+    heading = t("timeline_title", language, first=first, last=last)
+    hidden = len(others) - len([s for s in slots if s[0] == "event"])
+    if hidden > 0:
+        heading += ("\n" + (f"{len(slots)} key events shown; all {len(events)} are in the table" if language == "en"
+                             else f"{len(slots)} sự kiện chính; đủ {len(events)} sự kiện trong bảng"))
+    rows_above = 1 + max((getattr(t_, "_vnus_row", 0) for t_ in titles), default=0)
+    top.set_title(heading, pad=14 + 26 * rows_above)
     if cluster:
         _days(axes[1], cluster, language)
-        axes[1].set_title(era_title("visit", cluster, language), fontsize=10)
+        axes[1].set_title(visit_title(cluster, language), fontsize=10)
     handles = [plt.Line2D([], [], marker="o", linestyle="", color=PALETTE[0], label=t("happened", language)),
                plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="white", color=PALETTE[4], label=t("planned", language))]
-    top.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 1.25), ncol=2, fontsize=7.5, frameon=False)
-    fig.tight_layout()
+    fig.legend(handles=handles, loc="upper left", ncol=2, fontsize=7.5, frameon=False)
     _source(fig, _articles_of(events, articles))
     return fig
 
 
-MAX_SLOTS, MAX_DAY_ROWS, MAX_RANKS = 24, 12, 12
+#: How far apart the levels of the timeline's labels are (in the axes' height).
+LEVEL_STEP = 0.17
+
+
+def _importance(event: Event) -> int:
+    """Which events a long timeline shows first: milestones and what is planned, then
+    agreements, visits and steps of trade policy, then meetings and calls, then the rest."""
+    if event.kind == "relations":
+        return 0
+    if event.status == "planned":
+        return 1
+    return {"agreement": 2, "visit": 2, "trade_policy": 2, "meeting": 3, "call": 3}.get(event.kind, 4)
+
+
+def _overlaps(a, b, pad: float = 0) -> bool:
+    """Whether two boxes (display pixels) come within ``pad`` of each other."""
+    return a.x0 - pad < b.x1 and b.x0 - pad < a.x1 and a.y0 - pad < b.y1 and b.y0 - pad < a.y1
+
+
+#: The space kept between two labels of the timeline (display pixels).
+LABEL_GAP = 6
+
+
+def _free_level(text, placed: list, renderer, ax) -> int:
+    """Raise a label by levels until it meets none placed before; returns its level."""
+    x, _ = text.get_position()
+    for level in range(8):
+        text.set_position((x, 0.3 + LEVEL_STEP * level))
+        box = text.get_window_extent(renderer)
+        if not any(_overlaps(box, other, LABEL_GAP) for other in placed):
+            placed.append(box)
+            return level
+    placed.append(text.get_window_extent(renderer))
+    return level
+
+
+def _free_row(text, placed: list, renderer) -> None:
+    """Raise an era title by rows until it meets no title placed before."""
+    x, _ = text.get_position()
+    for row in range(6):
+        text.set_position((x, 1.02 + 0.16 * row))
+        box = text.get_window_extent(renderer)
+        if not any(_overlaps(box, other.get_window_extent(renderer), LABEL_GAP) for other in placed):
+            break
+    text._vnus_row = row
+    placed.append(text)
+
+
+MAX_SLOTS, MAX_DAY_ROWS, MAX_RANKS = 20, 12, 12
 
 
 def _distinct(events: list[Event], language: str) -> list[Event]:

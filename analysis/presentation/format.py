@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date as _date
 from decimal import Decimal
 
+from ..extraction.actors import translate_place
 from ..extraction.dates import publication
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
@@ -13,6 +14,11 @@ ORDINAL_QUARTER = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 
 
 # --------------------------------------------------------------------------- formatting
+
+
+def place_name(place: str, language: str = "en") -> str:
+    """A place as the reader's language names it: "Hà Nội" → "Hanoi" in English."""
+    return translate_place(place) if language == "en" else place
 
 
 def format_amount(value: Decimal, unit: str, language: str = "en", qualifier: str | None = None) -> str:

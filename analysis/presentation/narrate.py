@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
-from datetime import date as _date
 
-from ..extraction.actors import find_people, translate_actor, translate_place, translate_text
+from ..extraction.actors import find_people, translate_actor, translate_text
 from ..extraction.dates import date_key
 from ..lang.glossary import glossary
 from ..model import EVENT_FIELDS, TRADE_METRICS, Event
-from .format import _ordinal, format_amount, format_date
+from .eras import MILESTONE_LEAD_WORDS, Era, assign_eras, era_title
+from .format import _ordinal, format_amount, format_date, place_name
 
 
 def _join(items: list[str], language: str) -> str:
@@ -46,7 +45,7 @@ def _short(label: str, language: str) -> str:
 
 
 def _place(place: str, language: str) -> str:
-    return translate_place(place) if language == "en" else place
+    return place_name(place, language)
 
 
 def _body(body: str, language: str) -> str:
@@ -153,10 +152,6 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
     return _quoted(event, when, language)
 
 
-#: The most words before its trigger for a milestone's clause to be told in a sentence of its own
-#: (its subject is the two countries or their leaders: "lãnh đạo cấp cao hai nước đã nhất trí
-#: xác lập …"); an act is told when a person is named by it.
-MILESTONE_LEAD_WORDS = 10
 #: Kinds whose wording varies too much to be rebuilt from fields (what was agreed, which tariff,
 #: which other act): their sentence quotes the clause that reports them.
 QUOTED_KINDS = frozenset({"agreement", "trade_policy", "other"})
@@ -343,24 +338,6 @@ def cite(event: Event) -> str:
 
 # --------------------------------------------------------------------------- the story
 
-ERA_TITLES = {
-    "relations": ("From normalisation to strategic partnership", "Từ bình thường hóa đến Đối tác Chiến lược toàn diện"),
-    "ties": ("Defence, trade and investment ties", "Quan hệ quốc phòng, thương mại và đầu tư"),
-    "visit": ("The {when} visit to {where}", "Chuyến công tác {where} {when}"),
-    "ahead": ("What lies ahead", "Chặng đường phía trước"),
-}
-
-
-def _cluster(events: list[Event]) -> list[Event]:
-    """The latest run of three or more dated-to-the-day events within a week: a visit or a trip."""
-    days = sorted((e for e in events if e.granularity == "day" and e.status == "happened"), key=lambda e: date_key(e.date))
-    best: list[Event] = []
-    for index, first in enumerate(days):
-        start = _date.fromisoformat(first.date.split("/")[0])
-        group = [e for e in days[index:] if (_date.fromisoformat(e.date.split("/")[0]) - start).days <= 7]
-        if len(group) >= 3 and (not best or date_key(group[0].date) >= date_key(best[0].date)):
-            best = group if not best or group[0] not in best else best
-    return best
 
 
 def _stock_sentences(figures, language: str) -> list[tuple[str, str]]:
@@ -410,37 +387,6 @@ def _stock_sentences(figures, language: str) -> list[tuple[str, str]]:
     return sentences
 
 
-def assign_eras(events: list[Event]) -> dict[str, list[Event]]:
-    """Events by era: relations milestones, ties, the latest visit (a run of days), what lies ahead."""
-    events = sorted(events, key=lambda e: (date_key(e.date), e.sources[0]["article"], e.sources[0]["start"]))
-    cluster = _cluster(events)
-    eras: dict[str, list[Event]] = {"relations": [], "ties": [], "visit": [], "ahead": []}
-    for event in events:
-        if event.status == "planned":
-            eras["ahead"].append(event)
-        elif event in cluster:
-            eras["visit"].append(event)
-        elif event.kind == "relations":
-            eras["relations"].append(event)
-        else:
-            eras["ties"].append(event)
-    return eras
-
-
-def era_title(era: str, members: list[Event], language: str = "en") -> str:
-    en = language == "en"
-    title_en, title_vi = ERA_TITLES[era]
-    if era != "visit" or not members:
-        return title_en if en else title_vi
-    first = members[0].date
-    # the city of the visit, not the country or the airport of arrival
-    places = Counter(p for e in members for p in e.places if p not in glossary()["countries"] and not p.startswith("sân bay"))
-    where = places.most_common(1)[0][0] if places else (members[0].places[0] if members[0].places else "")
-    when = format_date(first[:7], language, lead=False) if en else f"tháng {int(first[5:7])}/{first[:4]}"
-    where_text = _place(where, language) if where else ("abroad" if en else "nước ngoài")
-    return (title_en if en else title_vi).format(when=when, where=where_text)
-
-
 def short_label(event: Event, language: str = "en") -> str:
     """A few words for a chart label: "Comprehensive Partnership", "Call: Patrick Leahy"."""
     en = language == "en"
@@ -448,10 +394,13 @@ def short_label(event: Event, language: str = "en") -> str:
         body = _body(event.subject, language)
         return re.sub(r"\s+for Gaza$", " (Gaza)", body) if en else body
     if event.kind == "relations":
-        term = event.detail.get("term")
-        if term and "bình thường" not in term.lower():
+        milestone, term = event.detail.get("milestone"), event.detail.get("term")
+        if event.detail.get("lead_words", 0) > MILESTONE_LEAD_WORDS:
+            milestone = None  # (told of, not stated: "Bush đề nghị … lộ trình từng bước bình thường hóa")
+        if milestone in ("establish", "upgrade") and term:
             return glossary()["terms"].get(term, term) if en else term
-        return "Normalisation" if en else "Bình thường hóa"
+        return {"normalise": ("Normalisation", "Bình thường hóa"), "lift": ("Ban lifted", "Dỡ bỏ lệnh cấm")}.get(
+            milestone, ("Relations", "Quan hệ"))[0 if en else 1]
     if event.kind in QUOTED_KINDS:
         label = glossary()["kinds"][event.kind][0 if en else 1]
         return f"{label}: {', '.join(_person_names(event.actors[:2]))}" if event.actors else label
@@ -469,6 +418,11 @@ def short_label(event: Event, language: str = "en") -> str:
 def _person_names(labels: list[str]) -> list[str]:
     """People by name alone ("Tổng Bí thư Tô Lâm" → "Tô Lâm"), for short labels."""
     return [find_people(n)[0].name if find_people(n) and find_people(n)[0].name else n for n in labels]
+
+
+def _section(title: str, sentences: list[str]) -> list[str]:
+    """A heading and its paragraph; text from the articles is HTML-escaped."""
+    return [f"## {title}", "", html.escape(" ".join(sentences), quote=False), ""]
 
 
 def _cited(sentence: str, citation: str) -> str:
@@ -494,18 +448,26 @@ def narrate(events: list[Event], figures=(), language: str = "en") -> str:
         return ("# Vietnam–US relations: a timeline\n\nNo dated events were found in the articles.\n" if en
                 else "# Quan hệ Việt Nam – Mỹ: dòng thời gian\n\nKhông tìm thấy sự kiện có ngày tháng trong các bài báo.\n")
     lines = ["# Vietnam–US relations: a timeline" if en else "# Quan hệ Việt Nam – Mỹ: dòng thời gian", ""]
-    for era, members in assign_eras(events).items():
-        if not members and not (era == "ties" and (stock or trade)):
-            continue
-        lines += [f"## {era_title(era, members, language)}", ""]
-        dated = []
-        for index, event in enumerate(members):
-            sentence = summarise(event, language, members[index - 1] if index else None)
-            dated.append((date_key(event.date), _cited(sentence, cite(event))))
-        if era == "ties":  # the trade each article reports, in time order among the events
-            dated = sorted(dated + trade, key=lambda pair: pair[0])
-        sentences = [text for _, text in dated]
-        if era == "ties":
-            sentences += [text for _, text in stock]
-        lines += [html.escape(" ".join(sentences), quote=False), ""]
+    eras = assign_eras(events)
+    past = [era for era in eras if era.key != "ahead"]
+    if trade and not past:  # (figures, but no event: the trade alone, in its own section)
+        past = [Era("events")]
+        eras = past + eras
+    sections: dict[int, list[tuple]] = {id(era): [] for era in eras}
+    for era in eras:
+        for index, event in enumerate(era.members):
+            sentence = summarise(event, language, era.members[index - 1] if index else None)
+            sections[id(era)].append((date_key(event.date), _cited(sentence, cite(event))))
+    for key, text in trade:  # the trade each article reports, in the era of its period
+        era = next((era for era in reversed(past) if era.milestone is None or date_key(era.milestone.date) <= key), past[0])
+        sections[id(era)].append((key, text))
+    for era in eras:
+        if era.key == "ahead" and stock:
+            lines += _section("Investment positions" if en else "Đầu tư hai chiều", [text for _, text in stock])
+        told = sorted(sections[id(era)], key=lambda pair: pair[0])
+        if told:
+            title = era_title(era, language) if era.members or era.key != "events" else ("Trade" if en else "Thương mại")
+            lines += _section(title, [text for _, text in told])
+    if stock and not any(era.key == "ahead" for era in eras):
+        lines += _section("Investment positions" if en else "Đầu tư hai chiều", [text for _, text in stock])
     return "\n".join(lines).rstrip() + "\n"

@@ -162,7 +162,7 @@ def cmd_timeline(args) -> int:
     events, figures = [], []
     for article_events, article_figures in _run(_timeline_job, args.paths, args.glob, args.jobs):
         events += article_events
-        figures += [f for f in article_figures if f.metric in ("rank", "fdi_projects", "fdi_capital")]
+        figures += article_figures  # (the story tells the trade and the investment they state)
     events = timeline(events)
     if args.format == "json":
         _emit(to_json([event_record(e, args.lang) for e in events]), args.output)
