@@ -74,6 +74,22 @@ class DateRecord(NamedTuple):
     part_of_day: str | None = None
 
 
+class Disagreement(NamedTuple):
+    """Two articles stating one metric for one period and direction with values that differ
+    beyond the precision (and the hedging) each was written with."""
+
+    metric: str
+    period: str
+    direction: str | None
+    unit: str
+    first: "Figure"
+    second: "Figure"
+
+    def __str__(self) -> str:
+        a, b = self.first, self.second
+        return (f"DIFFER {self.metric} {self.period} {self.direction or '-'}: {a.text} ({a.article}) vs {b.text} ({b.article})")
+
+
 class Check(NamedTuple):
     """One consistency check: the relation, the numbers on each side, and whether they agree."""
 

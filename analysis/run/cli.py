@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..errors import ArticleError, Problem
+from ..model import plain
 from ..presentation.output import RecordStream, to_json, to_table, write_atomic
 
 EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE = 0, 1, 2
@@ -122,14 +124,17 @@ def cmd_figures(args) -> int:
 
     results = _run(_figures_job, args.paths, args.glob, args.jobs)
     if args.check:
-        from ..checks import check_figures
+        from ..checks import check_figures, disagreements
 
         found = [f for figures in results for f in figures]
-        checks = check_figures(found)
-        if args.format == "json":
-            _emit(to_json(checks), args.output)
+        checks, differ = check_figures(found), disagreements(found)
+        if args.format == "json":  # (each record says what it is: a check, or two articles that differ)
+            _emit(to_json([{"kind": "check", **plain(c)} for c in checks] + [{"kind": "disagreement", **plain(d)} for d in differ]),
+                  args.output)
         else:
-            _emit("".join(f"{c}\n" for c in checks) or "no checks: no period states exports, imports and a total or surplus\n", args.output)
+            text = "".join(f"{c}\n" for c in checks) or "no checks: no period states exports, imports and a total or surplus\n"
+            text += "".join(f"{d}\n" for d in differ) or "no disagreement: no two articles state one figure differently\n"
+            _emit(text, args.output)
         return EXIT_OK
     if args.format == "table":
         found = [f for figures in results for f in figures]
@@ -178,12 +183,12 @@ def cmd_report(args) -> int:
         refresh_notebooks()
         return EXIT_OK
     params = {name: value for name, value in args.param}
-    return run_report(seeds=args.seeds, out=args.out, language=args.lang, parameters=params, figures_dir=args.figures, jobs=args.jobs)
+    out = args.out or "reports"
+    figures_dir = args.figures or (str(Path(args.out) / "figures") if args.out else "figures")
+    return run_report(seeds=args.seeds, out=out, language=args.lang, parameters=params, figures_dir=figures_dir, jobs=args.jobs)
 
 
 def cmd_eval(args) -> int:
-    from pathlib import Path
-
     from ..evaluate import evaluate, gold_passages, to_json, to_text
 
     folder = Path(args.folder)
@@ -241,8 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="run the notebooks and write the HTML report")
     p.add_argument("--seeds", default="seeds", help="folder of articles (default: seeds)")
-    p.add_argument("--out", default="reports", help="output folder (default: reports)")
-    p.add_argument("--figures", default="figures", help="folder for the charts (default: figures)")
+    p.add_argument("--out", help="output folder (default: reports)")
+    p.add_argument("--figures", help="folder for the charts (default: figures/, or OUT/figures/ when --out is given, so that "
+                                     "a report of another corpus leaves the project's charts alone)")
     p.add_argument("--lang", choices=("en", "vi"), default="en")
     p.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"), help="notebook parameter")
     p.add_argument("--jobs", type=int, help="kernels running notebooks side by side (default: one per core)")
