@@ -62,7 +62,7 @@ def check_figures(figures: list[Figure]) -> list[Check]:
     return checks
 
 
-def _bounds(figure: Figure) -> tuple[Decimal, Decimal | None]:
+def allowed_values(figure: Figure) -> tuple[Decimal, Decimal | None]:
     """The values a figure allows: exact within the precision it was written with; hedged
     ("khoảng", "gần", "trên") within what the hedge says; a range between its ends."""
     value, written = figure.value, precision(figure.value)
@@ -81,7 +81,7 @@ def _bounds(figure: Figure) -> tuple[Decimal, Decimal | None]:
 
 def disagreements(figures: list[Figure]) -> list[Disagreement]:
     """Every pair of articles that state the same metric, period and direction with values
-    that cannot both be right: their allowed values (see :func:`_bounds`) do not meet. Exact
+    that cannot both be right: their allowed values (see :func:`allowed_values`) do not meet. Exact
     repeats, and values that agree within their precision, are no disagreement."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
@@ -93,7 +93,7 @@ def disagreements(figures: list[Figure]) -> list[Disagreement]:
             for second in group[index + 1 :]:
                 if first.article == second.article:
                     continue
-                (low_a, high_a), (low_b, high_b) = _bounds(first), _bounds(second)
+                (low_a, high_a), (low_b, high_b) = allowed_values(first), allowed_values(second)
                 apart = (high_a is not None and high_a < low_b) or (high_b is not None and high_b < low_a)
                 if apart:
                     found.append(Disagreement(metric, period, direction, unit, first, second))

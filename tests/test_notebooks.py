@@ -14,7 +14,8 @@ from .conftest import ROOT, SEED_000
 pytestmark = pytest.mark.slow  # (starts JupyterLab, Chromium or notebook kernels: `pytest -m "not slow"` leaves it out)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
-CHARTS = {"02_trade_and_investment": ["trade.vi", "investment.vi", "rankings.vi"], "03_timeline": ["timeline.vi"]}
+CHARTS = {"02_trade_and_investment": ["trade_series.vi", "trade_months.vi", "trade.vi", "investment.vi", "rankings.vi"],
+          "03_timeline": ["timeline.vi"]}
 
 
 def test_each_notebook_has_one_parameters_cell_of_literals():
@@ -61,7 +62,8 @@ def test_report_runs_everything_and_escapes_article_text(tmp_path):
         assert "<script>alert" not in content, page.name
         assert "cdnjs" not in content and "mathjax" not in content.lower(), "no script from the network"
     assert "&lt;script&gt;alert" in (reports / "01_figures.html").read_text(encoding="utf-8")
-    assert sorted(p.name for p in (tmp_path / "figures").glob("*.png")) == ["investment.png", "rankings.png", "timeline.png", "trade.png"]
+    assert sorted(p.name for p in (tmp_path / "figures").glob("*.png")) == [
+        "investment.png", "rankings.png", "timeline.png", "trade.png", "trade_months.png", "trade_series.png"]
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert '<a href="03_timeline.html">' in index and 'src="../figures/timeline.png"' in index
 
@@ -101,3 +103,33 @@ def test_executed_notebooks_are_normalised(tmp_path):
     again = nbformat.read(path, as_version=4)
     assert again.metadata.papermill == {"parameters": {"x": 1}}
     assert again.cells[0]["id"] == "injected-parameters" and "papermill" not in again.cells[0].metadata
+
+
+def test_charts_are_stored_as_png_beside_svg():
+    """A notebook opened untrusted (JupyterLab, GitHub) renders the PNG; nbval compares the SVG."""
+    book = nbformat.read(ROOT / "notebooks" / "02_trade_and_investment.ipynb", as_version=4)
+    charts = [o for c in book.cells if c.cell_type == "code" for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
+    assert charts and all("image/png" in o["data"] for o in charts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["corpus", "no_figures", "no_events"])
+def test_the_report_runs_on_any_folder(tmp_path, folder):
+    """Every page is written, whatever the folder holds: the development corpus with the seeds,
+    articles that state no figure, articles that tell no event."""
+    seeds = tmp_path / "articles"
+    seeds.mkdir()
+    if folder == "corpus":
+        for path in [*(ROOT / "tests" / "corpus").glob("*.txt"), *(ROOT / "seeds").glob("*.txt")]:
+            shutil.copy(path, seeds)
+    elif folder == "no_figures":
+        (seeds / "a.txt").write_text("date 2025-07-10\n\nTiêu đề\n\nNgày 2/7/2025, Thủ tướng Phạm Minh Chính gặp Tổng thống Donald Trump.\n", encoding="utf-8")
+    else:
+        (seeds / "a.txt").write_text("date 2025-07-10\n\nTitle\n\nIn the first half of 2025, exports to the US reached $70 billion.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_report(seeds=seeds, out=out, figures_dir=out / "figures", language="en") == 0
+    pages = sorted(p.name for p in out.glob("*.html"))
+    assert pages == ["01_figures.html", "02_trade_and_investment.html", "03_timeline.html", "index.html"]
+    for page in out.glob("*.html"):
+        assert "Traceback" not in page.read_text(encoding="utf-8"), page.name
+    assert len(list((out / "figures").glob("*.png"))) == 6

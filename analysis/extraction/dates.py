@@ -389,7 +389,8 @@ def infer_publication_date(text: str, sentences, language: str) -> tuple[str | N
 
 @lru_cache(maxsize=4096)
 def date_key(iso: str) -> tuple:
-    """Sort key for ISO partial dates: years, quarters, months and days in time order.
+    """Sort key for ISO partial dates and periods: years, halves, quarters, months and days in
+    time order.
 
     (Cached: events and timelines ask for the same few dates over and over.)"""
     first = iso.split("/")[0]
@@ -399,6 +400,8 @@ def date_key(iso: str) -> tuple:
     if "Q" in first:
         quarter = int(first[-1])
         return (year, (quarter - 1) * 3 + 1, 0, 1)
+    if "H" in first:  # (a half year, as the periods of figures write it: "2025-H1")
+        return (year, 1 if first.endswith("1") else 7, 0, 1)
     month = int(first[5:7])
     day = int(first[8:10]) if len(first) >= 10 else 0
     return (year, month, day, 2)

@@ -22,6 +22,7 @@ from .describe import describe_rank
 from .eras import assign_eras, era_title, latest_visit, visit_title
 from .format import format_amount, period_label, source_label
 from .narrate import short_label, trade_flows
+from .series import SERIES, period_kind, position, trade_series
 from .output import write_atomic
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -40,6 +41,12 @@ TEXT = {
     "us_vn": ("US → Vietnam", "Mỹ → Việt Nam"),
     "vn_us": ("Vietnam → US", "Việt Nam → Mỹ"),
     "rank_title": ("Rankings stated in the articles", "Các thứ hạng nêu trong bài"),
+    "series_year": ("Vietnam–US trade by year, as the articles state it", "Thương mại Việt Nam – Mỹ theo năm, theo các bài báo"),
+    "series_part": ("Vietnam–US trade by month, quarter and half-year", "Thương mại Việt Nam – Mỹ theo tháng, quý, nửa năm"),
+    "series": (("Two-way trade", "VN exports to US", "VN imports from US", "VN surplus (US surplus below 0)"),
+               ("Tổng hai chiều", "Xuất khẩu sang Mỹ", "Nhập khẩu từ Mỹ", "Xuất siêu (nhập siêu dưới 0)")),
+    "disputed": ("articles disagree", "các bài khác nhau"),
+    "point_sources": ("numbers: the articles in the source line", "số: các bài trong dòng nguồn"),
     "rank_axis": ("Rank (1 = largest)", "Thứ hạng (1 = lớn nhất)"),
     "timeline_title": ("Vietnam–US relations, {first}–{last}", "Quan hệ Việt Nam – Mỹ, {first}–{last}"),
     "year": ("Year", "Năm"),
@@ -73,8 +80,10 @@ def use_house_style() -> None:
     })
 
 
-def _source(fig: MplFigure, articles) -> None:
-    labels = "; ".join(source_label(a) for a in articles) or "—"
+def _source(fig: MplFigure, articles, numbered: bool = False) -> None:
+    """The source line: every article the chart draws on ("[1] Vietnamnet, 2026-02-18, …" when
+    its points are numbered by article)."""
+    labels = "; ".join((f"[{index}] " if numbered else "") + source_label(a) for index, a in enumerate(articles, 1)) or "—"
     fig.text(0.01, -0.02, textwrap.fill(f"Nguồn / Source: {labels}", 120), fontsize=7.5, color=GREY, ha="left", va="top")
 
 
@@ -139,6 +148,78 @@ def trade_chart(figures: list[Figure], articles, language: str = "en", period: s
     ax.tick_params(axis="x", labelsize=9)
     _source(fig, _articles_of(chosen.values(), articles))
     return fig
+
+
+def trade_series_chart(figures: list[Figure], articles, language: str = "en", kind: str = "year") -> MplFigure:
+    """Vietnam–US exports, imports, two-way trade and surplus over time: ``kind`` "year" for
+    figures of whole years, "part" for months, quarters and halves (never both on one axis).
+    Each point is numbered by the articles that state it (the source line lists them), a hedged
+    value carries its mark (≈, >, <), and points the articles disagree on are ringed."""
+    use_house_style()
+    points = [p for p in trade_series(figures) if period_kind(p.period) == kind]
+    fig, ax = plt.subplots(figsize=(9, 4.6))
+    if not points:
+        _no_data(ax, ("trade figures by year" if kind == "year" else "trade figures by month, quarter or half-year") if language == "en"
+                 else ("số liệu thương mại theo năm" if kind == "year" else "số liệu thương mại theo tháng, quý, nửa năm"), language)
+        _source(fig, articles)
+        return fig
+    cited = [a for a in articles if any(a.name in p.articles for p in points)]
+    number = {a.name: index + 1 for index, a in enumerate(cited)}
+    names = t("series", language)
+    colours = {"trade_total": GREY, "vn_to_us": PALETTE[0], "us_to_vn": PALETTE[1], "surplus": PALETTE[2]}
+    placed: list = []
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for series in SERIES:
+        mine = [p for p in points if p.series == series]
+        if not mine:
+            continue
+        xs, ys = [position(p.period) for p in mine], [float(p.value) / 1e9 for p in mine]
+        ax.plot(xs, ys, marker="o", markersize=5, linewidth=1.2, color=colours[series], label=names[SERIES.index(series)])
+        for point, x, y in zip(mine, xs, ys, strict=True):
+            if point.disputed:
+                ax.scatter([x], [y], s=130, facecolor="none", edgecolor=PALETTE[3], linewidth=1.4, zorder=4)
+    ax.axhline(0, color="#bdbdbd", linewidth=0.8)
+    ax.set_ylabel(t("usd_bn", language))
+    ax.set_title(t("series_year" if kind == "year" else "series_part", language))
+    low, high = min(position(p.period) for p in points), max(position(p.period) for p in points)
+    ax.set_xlim(low - 0.8, high + 0.8)
+    if kind == "year":
+        years = sorted({int(p.period[:4]) for p in points})
+        step = max(1, (years[-1] - years[0]) // 12 + 1)
+        ax.set_xticks([y + 0.5 for y in range(years[0], years[-1] + 1, step)], [str(y) for y in range(years[0], years[-1] + 1, step)])
+    top = max(float(p.value) / 1e9 for p in points)
+    bottom = min(0.0, min(float(p.value) / 1e9 for p in points))
+    ax.set_ylim(bottom - 0.08 * (top - bottom), top * 1.15 + 1)
+    handles, _ = ax.get_legend_handles_labels()
+    if any(p.disputed for p in points):
+        handles.append(plt.Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor="none",
+                                  markeredgecolor=PALETTE[3], label=t("disputed", language)))
+    ax.legend(handles=handles, fontsize=7.5, frameon=False, loc="upper left")
+    fig.tight_layout()
+    fig.canvas.draw()
+    for point in points:  # each point's sources, where the label meets no other
+        x, y = position(point.period), float(point.value) / 1e9
+        label = QUALIFIER_MARKS.get(point.qualifier or "", "").strip() + ",".join(str(number[a]) for a in point.articles)
+        _label_point(ax, x, y, label, placed, renderer)
+    ax.text(1.0, -0.1, t("point_sources", language), transform=ax.transAxes, ha="right", va="top", fontsize=7, color=GREY)
+    _source(fig, cited, numbered=True)
+    return fig
+
+
+def _label_point(ax, x: float, y: float, label: str, placed: list, renderer) -> None:
+    """A point's label just beside it, on the first side where it meets no label, legend or title."""
+    fixed = [ax.get_legend().get_window_extent(renderer), ax.title.get_window_extent(renderer)] if ax.get_legend() else []
+    for dx, dy, ha, va in ((0, 6, "center", "bottom"), (0, -6, "center", "top"), (7, 0, "left", "center"), (-7, 0, "right", "center"),
+                           (7, 8, "left", "bottom"), (-7, -8, "right", "top"), (7, -8, "left", "top"), (-7, 8, "right", "bottom")):
+        text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=6.5, color="#333333")
+        box = text.get_window_extent(renderer)
+        if not any(_overlaps(box, other, 2) for other in placed + fixed):
+            placed.append(box)
+            return
+        text.remove()
+    text = ax.annotate(label, (x, y), xytext=(0, 6), textcoords="offset points", ha="center", va="bottom", fontsize=6.5, color="#333333")
+    placed.append(text.get_window_extent(renderer))
 
 
 def investment_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:

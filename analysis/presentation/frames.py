@@ -68,3 +68,30 @@ def checks_frame(checks: list[Check]) -> pd.DataFrame:
     dtypes = {"article": "string", "period": "string", "check": "string", "computed": "Float64", "stated": "Float64",
               "tolerance": "Float64", "passed": "boolean"}
     return pd.DataFrame(rows, columns=list(dtypes)).astype(dtypes)
+
+
+SERIES_DTYPES = {"series": "string", "period": "string", "drawn": "string", "value": "Float64", "value_exact": "string",
+                 "qualifier": "string", "articles": "string", "disputed": "boolean"}
+
+
+def series_frame(points) -> pd.DataFrame:
+    """The Vietnam–US trade series (see :mod:`series`), one row per point, saying on which
+    chart it is drawn: by year, by part of a year, or the table only (a cumulative span)."""
+    from .series import period_kind
+
+    drawn = {"year": "chart by year", "part": "chart by month, quarter, half", "span": "table only (a span of months)"}
+    rows = [{"series": p.series, "period": p.period, "drawn": drawn[period_kind(p.period)], "value": float(p.value),
+             "value_exact": format(p.value, "f"), "qualifier": p.qualifier, "articles": "; ".join(p.articles), "disputed": p.disputed}
+            for p in points]
+    return pd.DataFrame(rows, columns=list(SERIES_DTYPES)).astype(SERIES_DTYPES)
+
+
+DISAGREEMENT_DTYPES = {"metric": "string", "period": "string", "direction": "string", "first": "string", "first_article": "string",
+                       "second": "string", "second_article": "string"}
+
+
+def disagreements_frame(found) -> pd.DataFrame:
+    """Pairs of articles stating one figure differently (see :func:`checks.disagreements`)."""
+    rows = [{"metric": d.metric, "period": d.period, "direction": d.direction, "first": d.first.text, "first_article": d.first.article,
+             "second": d.second.text, "second_article": d.second.article} for d in found]
+    return pd.DataFrame(rows, columns=list(DISAGREEMENT_DTYPES)).astype(DISAGREEMENT_DTYPES)

@@ -162,7 +162,7 @@ def _index(out: Path, runs: list[NotebookRun], figures_dir: Path, language: str,
             items.append(f'<li><a href="{html.escape(stem)}.html">{html.escape(title)}</a></li>')
     suffix = "" if en else ".vi"
     charts = []
-    for base in ("trade", "investment", "rankings", "timeline"):
+    for base in ("trade_series", "trade_months", "trade", "investment", "rankings", "timeline"):
         png = figures_dir / f"{base}{suffix}.png"
         if png.exists():
             source = os.path.relpath(png, out).replace(os.sep, "/")
