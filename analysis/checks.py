@@ -11,7 +11,6 @@ Each side is compared within the precision it was written with ("15,8 tỷ" is e
 from __future__ import annotations
 
 from collections import defaultdict
-
 from decimal import Decimal
 
 from .extraction.numbers import precision

@@ -82,8 +82,8 @@ class Disagreement(NamedTuple):
     period: str
     direction: str | None
     unit: str
-    first: "Figure"
-    second: "Figure"
+    first: Figure
+    second: Figure
 
     def __str__(self) -> str:
         a, b = self.first, self.second

@@ -22,8 +22,8 @@ from .describe import describe_rank
 from .eras import assign_eras, era_title, latest_visit, visit_title
 from .format import format_amount, period_label, source_label
 from .narrate import short_label, trade_flows
-from .series import SERIES, period_kind, position, trade_series
 from .output import write_atomic
+from .series import SERIES, period_kind, position, trade_series
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 GREY = "#6b6b6b"
