@@ -72,13 +72,47 @@ def open_page(port: int, page: str, screenshot: str):
 
 def test_index_page_charts_load_without_errors(browser):
     state, errors = open_page(browser, "index.html", "screenshot-index.png")
-    assert len(state["images"]) == 4 and all(image["ok"] for image in state["images"]), state
+    assert len(state["images"]) == 6 and all(image["ok"] for image in state["images"]), state
     assert errors == []
     assert (REPORTS / "screenshot-index.png").stat().st_size > 10_000
 
 
 def test_notebook_page_charts_render_without_errors(browser):
     state, errors = open_page(browser, "02_trade_and_investment.html", "screenshot-trade-and-investment.png")
-    # the three charts, embedded as SVG images
-    assert len(state["images"]) == 3 and all(image["ok"] and image["src"].startswith("data:image/svg") for image in state["images"]), state
+    # the five charts, embedded as SVG images
+    assert len(state["images"]) == 5 and all(image["ok"] and image["src"].startswith("data:image/svg") for image in state["images"]), state
     assert errors == []
+
+
+RENDERED_IN_LAB = """(() => {
+  const images = Array.from(document.querySelectorAll('.jp-RenderedImage img'));
+  return JSON.stringify(images.map(i => ({png: i.src.startsWith('data:image/png'), ok: i.complete && i.naturalWidth > 0})));
+})()"""
+
+
+def test_charts_render_in_jupyterlab_without_trusting_the_notebook(browser, tmp_path):
+    """The stored notebook opened in JupyterLab as it ships: its charts show (as PNG), with no
+    kernel run and no trust given."""
+    import time
+    import uuid
+
+    from .test_jupyterlab import start_lab
+
+    token = uuid.uuid4().hex
+    with start_lab(tmp_path, token) as base:
+        target = requests.put(f"http://127.0.0.1:{browser}/json/new?about:blank", timeout=30).json()
+        tools = DevTools(target["webSocketDebuggerUrl"])
+        try:
+            tools.send("Page.enable")
+            tools.send("Runtime.enable")
+            tools.send("Page.navigate", url=f"{base}/lab/tree/02_trade_and_investment.ipynb?token={token}")
+            deadline, images = time.monotonic() + 90, []
+            while time.monotonic() < deadline:
+                value = tools.send("Runtime.evaluate", expression=RENDERED_IN_LAB, returnByValue=True)["result"].get("value")
+                images = __import__("json").loads(value or "[]")
+                if len(images) >= 5 and all(i["ok"] for i in images):
+                    break
+                time.sleep(1)
+        finally:
+            tools.close()
+    assert len(images) >= 5 and all(i["ok"] and i["png"] for i in images), images

@@ -37,7 +37,7 @@ def test_trade_chart(corpus):
     assert ax.get_ylabel() == "USD billion"
     assert [round(p.get_height(), 1) for p in ax.patches] == [15.8, 13.9, 1.9, 12.0]
     assert [t.get_text() for t in ax.texts] == ["$15.8 bn", "$13.9 bn", "$1.9 bn", "$12 bn"]
-    assert source_line(fig) == "Nguồn / Source: Vietnamnet, 2026-02-18, 000_36939d321209eacf.txt"
+    assert source_line(fig) == "Nguồn / Source: Vietnamnet, 2026-02-18 (inferred), 000_36939d321209eacf.txt"
 
 
 def test_trade_chart_in_vietnamese(corpus):
@@ -48,15 +48,32 @@ def test_trade_chart_in_vietnamese(corpus):
     assert [t.get_text() for t in ax.texts] == ["15,8 tỷ USD", "13,9 tỷ USD", "1,9 tỷ USD", "12 tỷ USD"]
 
 
-def test_investment_chart_shows_qualifiers(corpus):
+def test_investment_chart_shows_positions_with_their_sources_and_hedges(corpus):
     articles, figures, _ = corpus
     fig = charts.investment_chart(figures, articles, "en")
     capital, projects = fig.axes
     assert capital.get_ylabel() == "Registered capital (USD billion)" and projects.get_ylabel() == "Projects (number)"
-    assert [t.get_text() for t in capital.texts] == ["> $11.9 bn", "< $1.3 bn"]
-    assert [t.get_text() for t in projects.texts] == ["≈ 1,409", "230"]
-    assert [tick.get_text() for tick in capital.get_xticklabels()] == ["US → Vietnam", "Vietnam → US"]
-    assert "Source" in source_line(fig)
+    # the seed states its positions without a date: drawn apart, never at a guessed date
+    assert [tick.get_text() for tick in capital.get_xticklabels()] == ["no date\nstated"]
+    assert sorted(t.get_text() for t in capital.texts) == ["<1", ">1"]  # hedge marks, source numbers
+    assert sorted(t.get_text() for t in projects.texts) == ["1", "≈1"]
+    assert [round(float(v), 1) for c in capital.collections for v in c.get_offsets()[:, 1]] == [11.9, 1.3]
+    assert source_line(fig).startswith("Nguồn / Source: [1] ")
+
+
+def test_investment_positions_over_time():
+    from analysis.presentation.series import investment_positions
+
+    from .conftest import article
+
+    text = ("Lũy kế đến tháng 6/2015, Mỹ có 748 dự án đầu tư còn hiệu lực tại Việt Nam với tổng vốn 11,08 tỷ USD.\n\n"
+            "Tính đến hết tháng 12/2020, Mỹ có 1.100 dự án còn hiệu lực tại Việt Nam.\n\n"
+            "Trong 6 tháng đầu năm 2015, Mỹ đăng ký đầu tư mới 87,4 triệu USD vào Việt Nam.")
+    figures = extract_figures(article(text, "fdi.txt", published="2021-03-01"))
+    points = investment_positions(figures)
+    assert [(p.series, p.period, int(p.value)) for p in points] == [
+        ("fdi_capital US->VN", "2015-06", 11_080_000_000), ("fdi_projects US->VN", "2015-06", 748), ("fdi_projects US->VN", "2020-12", 1100)]
+    # (the 87,4 million registered in the first half is a flow, not a position)
 
 
 def test_rankings_chart(corpus):
@@ -64,10 +81,21 @@ def test_rankings_chart(corpus):
     fig = charts.rankings_chart(figures, articles, "en")
     ax = fig.axes[0]
     assert ax.get_xlabel() == "Rank (1 = largest)"
-    assert len(ax.collections) - 2 == 5  # five dots, plus the two grey lines of the "/108" and "/80" rankings
     labels = [tick.get_text().replace("\n", " ") for tick in ax.get_yticklabels()]
-    assert "US: 11th-largest investor in Vietnam (of 108)" in labels
-    assert "Vietnam: 8th-largest trading partner of the US" in labels
+    # who is ranked, by what, among whom; the dot says the place and when
+    assert "US: investor in Vietnam" in labels and "Vietnam: trading partner of the US" in labels
+    notes = [t.get_text() for t in ax.texts]
+    assert "11 · no date" in notes and "8 · January 2026" in notes
+
+
+def test_a_rank_that_does_not_say_who_or_by_what_is_left_to_the_table():
+    from .conftest import article
+
+    text = "Trong năm 2010, máy móc là nhóm hàng có tốc độ tăng cao nhất."
+    figures = extract_figures(article(text, "r.txt"))
+    assert [f.metric for f in figures] == ["rank"]
+    fig = charts.rankings_chart(figures, [article(text, "r.txt")], "en")
+    assert any(t.startswith("No data") for t in texts(fig))
 
 
 def test_timeline_chart(corpus):

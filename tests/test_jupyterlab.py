@@ -1,5 +1,6 @@
 """JupyterLab serves the notebooks and a kernel runs one of them end to end, over the REST API."""
 
+import contextlib
 import json
 import os
 import subprocess
@@ -19,23 +20,29 @@ pytestmark = pytest.mark.slow  # (starts JupyterLab, Chromium or notebook kernel
 TOKEN = uuid.uuid4().hex
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+@contextlib.contextmanager
+def start_lab(home: Path, token: str):
+    """JupyterLab on the notebooks, on loopback with ``token``; yields its base URL."""
     port = free_port()
     jupyter = Path(sys.executable).with_name("jupyter")
-    home = tmp_path_factory.mktemp("lab-home")
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_CONFIG_DIR": str(home / "config")}
     process = subprocess.Popen(
         [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--allow-root",
-         f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={ROOT / 'notebooks'}", "--ServerApp.port_retries=0"],
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT / 'notebooks'}", "--ServerApp.port_retries=0"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(f"{base}/api/status", headers={"Authorization": f"token {TOKEN}"})
+        wait_for(f"{base}/api/status", headers={"Authorization": f"token {token}"})
         yield base
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    with start_lab(tmp_path_factory.mktemp("lab-home"), TOKEN) as base:
+        yield base
 
 
 def api(base, method, path, **kwargs):

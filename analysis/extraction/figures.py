@@ -36,7 +36,7 @@ from .dates import article_dates, digit_runs, publication
 from .flows import balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
-from .periods import Governing, PeriodMention, figure_period, find_periods
+from .periods import STOCK_WORDS, Governing, PeriodMention, figure_period, find_periods
 
 
 def _names(key: str) -> str:
@@ -659,8 +659,9 @@ class _SentenceReader:
             if metric == "rank":
                 rule = rule or "rank"
             elif amount.unit == "projects":
-                # projects with capital beside them are investment projects
-                invest = INVEST_WORDS.search(text, s.start, s.end) or _WORTH.search(after)
+                # projects with capital beside them, or still in force ("còn hiệu lực", "active"),
+                # are investment projects
+                invest = INVEST_WORDS.search(text, s.start, s.end) or _WORTH.search(after) or STOCK_WORDS.search(text, s.start, s.end)
                 metric, rule = ("fdi_projects", "projects of investment") if invest else ("count", "projects")
             elif metric in ("count", "growth", "other") and amount.unit == "count":  # (a count by its noun, a multiple by its words)
                 pass

@@ -233,14 +233,20 @@ _BARE_SCALE = re.compile(
     re.IGNORECASE)
 _VAGUE_BEFORE = re.compile(rf"(?:^|\W)(?:{lang.alternation(lang.words('numbers.vague_before')) or '(?!)'})\s+$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s*$")
+# the noun a bare scale qualifies, with a word or two between ("nhóm hàng xuất khẩu tỷ USD");
+# without one, a scale alone is a number lost ("xuất siêu đạt tỷ USD"), never a figure
+_BARE_SCALE_NOUN = re.compile(rf"(?:^|\W)(?:{lang.alternation(lang.words('numbers.bare_scale_nouns')) or '(?!)'})(?:\s+[^\W\d]+){{0,2}}\s+$",
+                              re.IGNORECASE)
 
 
 def find_bare_scales(text: str, start: int, end: int):
-    """Amounts written as a scale and a currency without a number: "nhóm hàng tỷ USD" is a
-    group of at least a billion dollars, "mốc trăm tỷ USD" at least a hundred billion. A vague
-    word before ("hàng tỷ USD", billions) makes it no figure."""
+    """Amounts written as a scale and a currency without a number, after the noun they qualify:
+    "nhóm hàng tỷ USD" is a group of at least a billion dollars, "mốc trăm tỷ USD" at least a
+    hundred billion. A vague word before ("hàng tỷ USD", billions), or no noun, makes it no figure."""
     for match in _BARE_SCALE.finditer(text, start, end):
         if _NUMBER_BEFORE.search(text, max(0, match.start() - 20), match.start()) or _VAGUE_BEFORE.search(text, max(0, match.start() - 15), match.start()):
+            continue
+        if not _BARE_SCALE_NOUN.search(text, max(0, match.start() - 40), match.start()):
             continue
         multiplier = _MULTIPLIERS.get((match.group("mult") or "").lower(), 1)
         value = scale_value(Decimal(multiplier), SCALES[" ".join(match.group("scale").lower().split())])

@@ -150,7 +150,7 @@ class Governing(NamedTuple):
 
 
 _RATE_WORDS = CaseFree(lang.alternation(lang.words("periods.rates")))
-_STOCK_WORDS = CaseFree(lang.alternation(lang.words("periods.stocks")))
+STOCK_WORDS = CaseFree(lang.alternation(lang.words("periods.stocks")))
 _SAME_PERIOD = CaseFree(rf"^\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")
 _AVERAGE = CaseFree(lang.alternation(lang.words("periods.average")))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
@@ -184,7 +184,7 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     if metric == "other" and unit == "percent" and _RATE_WORDS.search(text, *sentence):
         return Governing(None, "a rate, not a flow")
     stocks = metric in STOCK_METRICS or (investment and metric in ("share", "rank", "count"))
-    if stocks and (_STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence)):
+    if stocks and (STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence)):
         as_of = [d for d in dates if d.granularity in ("day", "month")]
         if as_of:
             return Governing(as_of[0].date.split("/")[-1], f"a stock, counted to '{as_of[0].text}'")

@@ -67,6 +67,7 @@ SCHEMA = {
     "numbers.range_words": "words",
     "numbers.words": "numbers",
     "numbers.bare_scale_multipliers": "numbers",
+    "numbers.bare_scale_nouns": "words",
     "numbers.vague_before": "words",
     # dates
     "dates.forms": "forms",
@@ -161,6 +162,16 @@ SCHEMA = {
     "figures.direction.import_surplus": "words",
     "figures.direction.surplus": "words",
     "figures.direction.deficit": "words",
+    # the words of a chart for a rank
+    "describe.rank_measures": "kinds",
+    "describe.rank_verbs": "words",
+    "describe.rank_of": "words",
+    "describe.rank_in": "words",
+    "describe.regions": "words",
+    "describe.measure_names": "templates",
+    "describe.country_names": "templates",
+    "describe.partner_names": "templates",
+    "describe.rank_words": "templates",
     # events
     "events.triggers": "kinds",
     "events.future": "phrases",

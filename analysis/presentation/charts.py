@@ -9,7 +9,9 @@ A chart given no data says so in the picture instead of failing.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import matplotlib
@@ -18,12 +20,12 @@ import seaborn as sns
 from matplotlib.figure import Figure as MplFigure
 
 from ..model import Event, Figure
-from .describe import describe_rank
+from .describe import describe_rank, rank_parts
 from .eras import assign_eras, era_title, latest_visit, visit_title
 from .format import format_amount, period_label, source_label
 from .narrate import short_label, trade_flows
 from .output import write_atomic
-from .series import SERIES, period_kind, position, trade_series
+from .series import SERIES, as_of_position, investment_positions, is_stock, period_kind, position, trade_series
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 GREY = "#6b6b6b"
@@ -35,7 +37,7 @@ TEXT = {
     "trade_bars": (("Two-way total", "VN exports to US", "VN imports from US", "VN surplus"),
                    ("Tổng hai chiều", "Xuất khẩu sang Mỹ", "Nhập khẩu từ Mỹ", "Xuất siêu")),
     "us_surplus": ("US surplus", "Nhập siêu"),
-    "invest_title": ("Two-way investment: capital and projects", "Đầu tư hai chiều: vốn và số dự án"),
+    "invest_title": ("Two-way investment held, as of the dates the articles state", "Vốn và dự án đầu tư hai chiều, tính đến các thời điểm các bài nêu"),
     "capital": ("Registered capital (USD billion)", "Vốn đăng ký (tỷ USD)"),
     "projects": ("Projects (number)", "Số dự án"),
     "us_vn": ("US → Vietnam", "Mỹ → Việt Nam"),
@@ -223,69 +225,131 @@ def _label_point(ax, x: float, y: float, label: str, placed: list, renderer) -> 
 
 
 def investment_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:
-    """Capital and projects, US→Vietnam beside Vietnam→US, each labelled with its qualifier."""
+    """Accumulated investment in each direction over time: capital and projects, one point per
+    as-of date the articles state, numbered by their sources, hedges marked; a position stated
+    without a date is drawn apart, in a column of its own, never at a guessed date. (What was
+    registered in one period is a flow, not a position: it is in the table.)"""
     use_house_style()
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 4))
+    points = investment_positions(_without_guessed_dates(figures, articles))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.4))
     fig.suptitle(t("invest_title", language), fontweight="bold")
-    used = []
+    cited = [a for a in articles if any(a.name in p.articles for p in points)]
+    number = {a.name: index + 1 for index, a in enumerate(cited)}
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
     for ax, metric, axis_label, scale in ((left, "fdi_capital", "capital", 1e9), (right, "fdi_projects", "projects", 1)):
-        picked = {}
-        for f in figures:
-            if f.metric == metric and f.direction in ("US->VN", "VN->US") and f.period is None and f.direction not in picked:
-                if metric == "fdi_projects" or f.unit == "USD":
-                    picked[f.direction] = f
-        if not picked:
+        mine = [p for p in points if p.series.startswith(metric)]
+        if not mine:
             _no_data(ax, t(axis_label, language), language)
             continue
-        directions = [d for d in ("US->VN", "VN->US") if d in picked]
-        values = [float(picked[d].value) / scale for d in directions]
-        bars = ax.bar([t("us_vn" if d == "US->VN" else "vn_us", language) for d in directions], values,
-                      color=[PALETTE[0] if d == "US->VN" else PALETTE[3] for d in directions], width=0.55)
-        for bar, direction in zip(bars, directions, strict=True):
-            ax.annotate(_label(picked[direction], language), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
-        ax.set_ylim(0, max(values) * 1.2)
+        dated = [p for p in mine if p.period]
+        years = [as_of_position(p.period) for p in dated]
+        undated_at = (max(years) + 2.5) if years else 0.0  # the column of positions stated without a date
+        for direction, colour in (("US->VN", PALETTE[0]), ("VN->US", PALETTE[3])):
+            line = [p for p in dated if p.series.endswith(direction)]
+            if line:
+                ax.plot([as_of_position(p.period) for p in line], [float(p.value) / scale for p in line], marker="o", markersize=5,
+                        color=colour, linewidth=1.2, label=t("us_vn" if direction == "US->VN" else "vn_us", language))
+            loose = [p for p in mine if not p.period and p.series.endswith(direction)]
+            if loose:
+                ax.scatter([undated_at] * len(loose), [float(p.value) / scale for p in loose], marker="D", s=30, color=colour,
+                           label=None if line else t("us_vn" if direction == "US->VN" else "vn_us", language))
+        placed: list = []
+        for point in mine:
+            x = as_of_position(point.period) if point.period else undated_at
+            label = QUALIFIER_MARKS.get(point.qualifier or "", "").strip() + ",".join(str(number[a]) for a in point.articles)
+            _label_point(ax, x, float(point.value) / scale, label, placed, renderer)
+        ticks = sorted({int(y) for y in years})
+        step = max(1, (ticks[-1] - ticks[0]) // 5 + 1) if ticks else 1
+        positions = [y + 0.5 for y in range(ticks[0], ticks[-1] + 1, step)] if ticks else []
+        labels = [str(y) for y in range(ticks[0], ticks[-1] + 1, step)] if ticks else []
+        if any(not p.period for p in mine):
+            positions.append(undated_at)
+            labels.append("no date\nstated" if language == "en" else "không nêu\nthời điểm")
+        ax.set_xticks(positions, labels, fontsize=8)
+        low = min(years) if years else undated_at
+        ax.set_xlim(low - 1.2, (undated_at if any(not p.period for p in mine) else max(years)) + 1.2)
+        ax.set_ylim(0, max(float(p.value) / scale for p in mine) * 1.25)
         ax.set_ylabel(t(axis_label, language))
-        used += picked.values()
+        ax.legend(fontsize=7.5, frameon=False, loc="upper left")
     fig.tight_layout()
+    _source(fig, cited, numbered=True)
+    return fig
+
+
+def _without_guessed_dates(figures: list[Figure], articles) -> list[Figure]:
+    """Positions counted to a day or month written without its year ("as of March 20") in an
+    article that states no publication date have a guessed year: they, and the positions told
+    after them with that date, are drawn as undated."""
+    from ..extraction.dates import publication
+
+    unstated = {a.name for a in articles if publication(a).source not in ("header", "given")}
+    guessed = set()
+    for figure in figures:
+        counted = re.search(r"counted to '([^']*)'", figure.rule)
+        if figure.article in unstated and figure.period and counted and not re.search(r"\d{4}", counted.group(1)):
+            guessed.add((figure.article, figure.period))
+    return [f._replace(period=None) if (f.article, f.period) in guessed and is_stock(f) else f for f in figures]
+
+
+def rankings_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:
+    """The ranks the articles state, one row per who is ranked by what ("Vietnam: trading
+    partner of the US"), one dot per period on a rank scale (1 = largest), the dots of a row
+    joined so that a climb shows; a grey line runs to the number ranked when it is given. A
+    rank whose sentence does not say who or by what is left to the table."""
+    use_house_style()
+    by_name = {a.name: a for a in articles}
+    rows: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.metric != "rank" or figure.article not in by_name:
+            continue
+        parts = rank_parts(figure, by_name[figure.article])
+        if parts is None:
+            continue
+        # (the row names who and what, the dot the place: described as if first, without "largest")
+        label = _row_label(describe_rank(figure._replace(value=Decimal(1), out_of=None), by_name[figure.article], language), language)
+        rows.setdefault(label, [])
+        if not any(f.value == figure.value and f.period == figure.period for f in rows[label]):
+            rows[label].append(figure)
+    rows = dict(list(rows.items())[:MAX_RANKS])
+    fig, ax = plt.subplots(figsize=(8.5, 0.62 * max(len(rows), 2) + 1.6))
+    if not rows:
+        _no_data(ax, "rankings that say who and by what" if language == "en" else "thứ hạng nêu rõ ai, theo tiêu chí gì", language)
+        _source(fig, articles)
+        return fig
+    ys = list(range(len(rows)))[::-1]
+    for y, (label, ranks) in zip(ys, rows.items(), strict=True):
+        ranks = sorted(ranks, key=lambda f: f.period or "9999")
+        total = max((f.out_of or 0) for f in ranks)
+        if total:
+            ax.hlines(y, 1, total, color="#d0d0d0", linewidth=3, zorder=1)
+            ax.annotate(f"/{total}", (total, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=GREY)
+        xs = [float(f.value) for f in ranks]
+        if len(ranks) > 1:
+            ax.plot(xs, [y] * len(xs), color=PALETTE[0], linewidth=1, zorder=2)
+        ax.scatter(xs, [y] * len(xs), s=55, color=PALETTE[0], zorder=3)
+        for index, f in enumerate(ranks):  # its rank, and when (the period its sentence gives)
+            when = period_label(f.period, language) if f.period else ("no date" if language == "en" else "không rõ thời điểm")
+            ax.annotate(f"{int(f.value)} · {when}", (float(f.value), y), xytext=(0, 7 if index % 2 == 0 else -13),
+                        textcoords="offset points", ha="center", fontsize=7, color="#333333")
+    ax.set_yticks(ys, [textwrap.fill(label, 44) for label in rows], fontsize=8.5)
+    ax.set_xscale("log")
+    used = [f for ranks in rows.values() for f in ranks]
+    top = max(max(f.out_of or 1 for f in used), max(int(f.value) for f in used))
+    ax.set_xlim(0.8, top * 1.8)
+    ticks = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500) if v <= top * 1.8]
+    ax.set_xticks(ticks, [str(v) for v in ticks])
+    ax.set_ylim(-0.8, len(rows) - 0.2)
+    ax.set_xlabel(t("rank_axis", language))
+    ax.set_title(t("rank_title", language))
     _source(fig, _articles_of(used, articles))
     return fig
 
 
-def rankings_chart(figures: list[Figure], articles, language: str = "en") -> MplFigure:
-    """Each stated rank as a dot on its scale (1 = largest), the total of the ranking drawn when known."""
-    use_house_style()
-    by_name = {a.name: a for a in articles}
-    ranks, labels = [], []
-    for figure in figures:  # one dot per distinct statement, at most MAX_RANKS
-        if figure.metric == "rank" and figure.article in by_name and len(ranks) < MAX_RANKS:
-            label = textwrap.fill(describe_rank(figure, by_name[figure.article], language), 48)
-            if (label, figure.value) not in {(lab, r.value) for lab, r in zip(labels, ranks, strict=True)}:
-                ranks.append(figure)
-                labels.append(label)
-    fig, ax = plt.subplots(figsize=(8, 0.6 * max(len(ranks), 2) + 1.4))
-    if not ranks:
-        _no_data(ax, "rankings" if language == "en" else "thứ hạng", language)
-        _source(fig, articles)
-        return fig
-    ys = list(range(len(ranks)))[::-1]
-    for y, f in zip(ys, ranks, strict=True):
-        if f.out_of:
-            ax.hlines(y, 1, f.out_of, color="#d0d0d0", linewidth=3, zorder=1)
-            ax.annotate(f"/{f.out_of}", (f.out_of, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=GREY)
-        ax.scatter([float(f.value)], [y], s=60, color=PALETTE[0], zorder=2)
-        ax.annotate(str(int(f.value)), (float(f.value), y), xytext=(0, 7), textcoords="offset points", ha="center", fontsize=9)
-    ax.set_yticks(ys, labels, fontsize=8.5)
-    ax.set_xscale("log")
-    top = max(max(f.out_of or 1 for f in ranks), max(int(f.value) for f in ranks))
-    ax.set_xlim(0.8, top * 1.6)
-    ticks = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500) if v <= top * 1.6]
-    ax.set_xticks(ticks, [str(v) for v in ticks])
-    ax.set_ylim(-0.7, len(ranks) - 0.3)
-    ax.set_xlabel(t("rank_axis", language))
-    ax.set_title(t("rank_title", language))
-    _source(fig, _articles_of(ranks, articles))
-    return fig
+def _row_label(description: str, language: str) -> str:
+    """A rank's row: who, by what and among whom, without the place ("US: largest investor in
+    Vietnam" → "US: investor in Vietnam")."""
+    return re.sub(r"\blargest\s+|\s+lớn nhất\b", " ", description).replace("  ", " ").replace(": ", ": ", 1).strip()
 
 
 def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFigure:

@@ -1,73 +1,97 @@
-"""What a rank ranks, in words, from its sentence: "US: 11th-largest investor in Vietnam (of 108)"."""
+"""What a rank ranks, in words, from its sentence: "US: 11th-largest investor in Vietnam (of 108)".
+
+A rank is told by who is ranked (the country before "là", "is", "ranks" …), by what measure
+(the words beside it: "thị trường xuất khẩu", "trading partner"), among whom ("của Mỹ", "in
+ASEAN") and out of how many. The words are the languages' (``describe`` in the tables); a rank
+whose subject or measure its sentence does not tell has no description (:func:`rank_parts`
+gives None), and the charts leave it to the table.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
+from .. import lang
 from ..extraction.figures import _US, _VN
 from ..model import Figure
 from ..reading.article import Article
 
 
+class RankParts(NamedTuple):
+    """Who is ranked ("US", "VN"), by which measure (a key of ``describe.rank_measures``),
+    among whom: a country's partners ("US", "VN") or a region ("ASEAN"), and the total."""
+
+    who: str
+    measure: str
+    of: str | None
+    region: str | None
+    out_of: int | None
+
+
 def _rx(pattern: str) -> re.Pattern:
-    """A pattern of trade news as written, ignoring case (for the descriptions of ranks, which
-    quote the words they match)."""
+    """A pattern of trade news as written, ignoring case ({VN} and {US}: the two countries)."""
     return re.compile(pattern.replace("{VN}", _VN).replace("{US}", _US), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _rank_words() -> tuple[list, re.Pattern, re.Pattern]:
-    """The patterns that describe a rank, compiled when a rank is first described (the
-    command line reading figures never needs them)."""
-    ranked_nouns = [
-        (_rx(r"thị trường xuất khẩu|export market"), "export market", "thị trường xuất khẩu"),
-        (_rx(r"thị trường nhập khẩu|import market|nguồn nhập khẩu"), "import source", "nguồn nhập khẩu"),
-        (_rx(r"đối tác thương mại|trading partner|trade partner"), "trading partner", "đối tác thương mại"),
-        (_rx(r"nhận đầu tư|điểm đến đầu tư|investment destination|destination"), "destination of investment", "điểm đến đầu tư"),
-        (_rx(r"nhà đầu tư|investor"), "investor", "nhà đầu tư"),
-    ]
-    subject = _rx(r"(?P<who>{US}|{VN})\s+(?:(?!và\b|and\b)\w+\s+){0,2}(?:là|đứng|xếp|is|was|remains|ranks|ranked)\b")
-    scope = _rx(r"^[^.;,]{0,30}?(?:(?:của|of)\s+(?:the\s+)?(?P<of>{US}|{VN})|(?:ở khu vực|trong khu vực|in)\s+(?P<region>ASEAN|châu Á|Asia|EU))")
-    return ranked_nouns, subject, scope
+def _rank_words() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, re.Pattern, re.Pattern]:
+    """The patterns that tell a rank, compiled when a rank is first described."""
+    measures = [(kind, _rx(lang.alternation(words))) for kind, words in lang.mapping("describe.rank_measures").items()]
+    verbs, of, among, regions = (lang.alternation(lang.words(f"describe.{key}")) for key in ("rank_verbs", "rank_of", "rank_in", "regions"))
+    subject = _rx(rf"(?P<who>{{US}}|{{VN}})\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b")
+    scope = _rx(rf"^[^.;,]{{0,30}}?(?:(?:{of})\s+(?:the\s+)?(?P<of>{{US}}|{{VN}})|(?:{among})\s+(?P<region>{regions}))")
+    us = _rx(r"^(?:{US})$")
+    return measures, subject, scope, us
 
 
-def describe_rank(figure: Figure, article: Article, language: str = "en") -> str:
-    """What a rank ranks, from the words of its sentence: "US: 11th-largest investor in Vietnam (of 108)"."""
+def rank_parts(figure: Figure, article: Article) -> RankParts | None:
+    """Who a rank ranks and by what measure, from its sentence; None when it does not tell both."""
     sentence = figure.sentence
     found = article.sentence_at(figure.start)
     at = figure.start - found.start if found else sentence.find(figure.text)
     before, after = sentence[max(0, at - 70) : at], sentence[at + len(figure.text) : at + len(figure.text) + 70]
-    noun = None
-    best = None
-    ranked_nouns, rank_subject, rank_scope = _rank_words()
-    for pattern, english, vietnamese in ranked_nouns:
+    measures, subject, scope, us = _rank_words()
+    measure, best = None, None
+    for kind, pattern in measures:  # the measure named nearest the rank
         for match in pattern.finditer(before + "\x00" + after):
             distance = abs(match.start() - len(before))
             if best is None or distance < best:
-                best, noun = distance, (english, vietnamese)
-    subjects = list(rank_subject.finditer(sentence[:at]))
-    who = subjects[-1].group("who") if subjects else None
-    en = language == "en"
-    country = {"mỹ": ("US", "Mỹ"), "hoa kỳ": ("US", "Mỹ")}.get((who or "").lower(), ("Vietnam", "Việt Nam") if who else None)
-    scope = rank_scope.search(after)
+                best, measure = distance, kind
+    subjects = list(subject.finditer(sentence[:at]))
+    if measure is None or not subjects:
+        return None
+    who = "US" if us.match(subjects[-1].group("who").strip()) else "VN"
+    told = scope.search(after)
+    of = ("US" if us.match(told.group("of").strip()) else "VN") if told and told.group("of") else None
+    region = told.group("region") if told and told.group("region") else None
+    return RankParts(who, measure, of, region, figure.out_of)
+
+
+def describe_rank(figure: Figure, article: Article, language: str = "en") -> str | None:
+    """ "US: 11th-largest investor in Vietnam (of 108)", in ``language``; None when the sentence
+    does not say who is ranked or by what."""
+    parts = rank_parts(figure, article)
+    if parts is None:
+        return None
+    words, measures, countries, partners = (lang.value(f"describe.{key}", language)
+                                            for key in ("rank_words", "measure_names", "country_names", "partner_names"))
     n = int(figure.value)
-    if en:
-        place = "largest" if n == 1 else f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}-largest"
-        label = f"{place} {noun[0]}" if noun else place
+    if language == "en":
+        place = "" if n == 1 else f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
     else:
-        place = "lớn nhất" if n == 1 else f"lớn thứ {n}"
-        label = f"{noun[1]} {place}" if noun else place
-    if scope and scope.group("of"):
-        partner = "the US" if scope.group("of").lower() in ("mỹ", "hoa kỳ", "us", "u.s.", "united states", "america") else "Vietnam"
-        label += f" of {partner}" if en else f" của {'Mỹ' if partner == 'the US' else 'Việt Nam'}"
-    elif scope and scope.group("region"):
-        label += f" in {scope.group('region')}" if en else f" ở {scope.group('region')}"
+        place = str(n)
+    label = words["first" if n == 1 else "nth"].format(measure=measures[parts.measure], n=place)
+    if parts.of:
+        label += " " + words["of"].format(country=partners[parts.of])
+    elif parts.region:
+        label += " " + words["in"].format(region=parts.region)
     # the US ranked among investors invests in Vietnam; among destinations, receives Vietnam's
-    elif country and country[0] == "US" and noun and noun[0] == "investor":
-        label += " in Vietnam" if en else " tại Việt Nam"
-    elif country and country[0] == "US" and noun and noun[0].startswith("destination"):
-        label += " from Vietnam" if en else " của Việt Nam"
-    if figure.out_of:
-        label += f" (of {figure.out_of})" if en else f" (trên {figure.out_of})"
-    return f"{country[0 if en else 1]}: {label}" if country else label
+    elif parts.who == "US" and parts.measure == "investor":
+        label += " " + words["invests_in"]
+    elif parts.who == "US" and parts.measure == "destination":
+        label += " " + words["invested_by"]
+    if parts.out_of:
+        label += f" ({words['out_of'].format(total=parts.out_of)})"
+    return f"{countries[parts.who]}: {label}"

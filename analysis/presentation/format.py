@@ -96,5 +96,8 @@ def _ordinal(n: int) -> str:
 
 def source_label(article) -> str:
     """How charts and tables cite an article: outlet, publication date and file."""
-    parts = [p for p in (article.outlet, publication(article).date) if p]
+    published = publication(article)
+    # (a date the article does not state is marked as inferred: it is a lower bound at best)
+    when = published.date and (published.date if published.source in ("header", "given") else f"{published.date} (inferred)")
+    parts = [p for p in (article.outlet, when) if p]
     return ", ".join(parts + [article.name])

@@ -110,3 +110,46 @@ def trade_series(figures: list[Figure]) -> list[Point]:
             for point in [*same, points[-1]]:
                 point.disputed = True
     return sorted(points, key=lambda p: (SERIES.index(p.series), position(p.period.split("/")[-1]), p.period, p.value))
+
+
+def is_stock(figure: Figure) -> bool:
+    """Whether an investment figure is a position held (capital or projects accumulated, as of
+    a date or of none) rather than what was registered in a period."""
+    return figure.metric in ("fdi_capital", "fdi_projects") and (figure.period is None or "a stock" in figure.rule
+                                                                  or "the stock told before" in figure.rule)
+
+
+def investment_positions(figures: list[Figure]) -> list[Point]:
+    """Accumulated investment in each direction, one point per metric, direction and as-of date
+    (its "series" is "fdi_capital US->VN" …, its period the as-of date, or "" when none is
+    stated). An article's largest statement of a position is the whole; smaller ones are its
+    parts (a province, a sector)."""
+    largest: dict[tuple, Figure] = {}
+    for figure in figures:
+        if is_stock(figure) and figure.direction in ("US->VN", "VN->US") and figure.value_high is None:
+            key = (figure.article, figure.metric, figure.direction, figure.period)
+            if key not in largest or figure.value > largest[key].value:
+                largest[key] = figure
+    points: list[Point] = []
+    for figure in sorted(largest.values(), key=lambda f: (f.article, f.start)):
+        series, period = f"{figure.metric} {figure.direction}", figure.period or ""
+        same = [p for p in points if p.series == series and p.period == period]
+        twin = next((p for p in same if any(_same(f, figure) for f in p.figures)), None)
+        if twin is not None:
+            twin.figures.append(figure)
+            continue
+        points.append(Point(series, period, figure.value, figure.qualifier, [figure]))
+        if same and period:
+            for point in [*same, points[-1]]:
+                point.disputed = True
+    return sorted(points, key=lambda p: (p.series, p.period == "", p.period))
+
+
+def as_of_position(period: str) -> float:
+    """Where an as-of date sits on a time axis, in years ("2015-06" → the end of June 2015)."""
+    year, rest = int(period[:4]), period[5:]
+    if not rest:
+        return year + 1.0
+    month = int(rest[:2])
+    day = int(rest[3:5]) if len(rest) > 3 else 28
+    return year + (month - 1 + day / 31) / 12
