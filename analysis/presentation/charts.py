@@ -318,7 +318,7 @@ def rankings_chart(figures: list[Figure], articles, language: str = "en") -> Mpl
         _source(fig, articles)
         return fig
     ys = list(range(len(rows)))[::-1]
-    for y, (label, ranks) in zip(ys, rows.items(), strict=True):
+    for y, ranks in zip(ys, rows.values(), strict=True):
         ranks = sorted(ranks, key=lambda f: f.period or "9999")
         total = max((f.out_of or 0) for f in ranks)
         if total:
