@@ -34,7 +34,10 @@ class Problem(NamedTuple):
     level: str = "warning"
 
     def __str__(self) -> str:
-        return f"{self.level}: {self.article}: {self.reason}"
+        # (a name that holds a line break or another control character is quoted, so that a
+        # crafted file name cannot forge a line of its own)
+        name = repr(self.article) if any(not c.isprintable() for c in self.article) else self.article
+        return f"{self.level}: {name}: {self.reason}"
 
 
 class Figure(NamedTuple):

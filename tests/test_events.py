@@ -9,11 +9,19 @@ from analysis.extraction.actors import find_people, translate_actor
 from analysis.extraction.dates import publication
 from analysis.extraction.events import extract_events
 from analysis.extraction.figures import extract_figures
-from analysis.presentation.narrate import event_record, narrate
+from analysis.presentation.narrate import event_record
+from analysis.presentation.narrate import narrate as _narrate
 
 from .conftest import article
 
 A0, A3 = "000_36939d321209eacf.txt", "003_5d7ab7d5d119b6c6.txt"
+
+
+def narrate(events, figures=(), language="en"):
+    """The story as a reader sees it rendered (the Markdown escapes its dollar signs)."""
+    story = _narrate(events, figures, language)
+    assert "$" not in story.replace("\\$", "")  # every dollar sign escaped
+    return story.replace("\\$", "$")
 NINE = [
     "Tổng thống Indonesia Prabowo Subianto", "Tổng thống Uzbekistan Shavkat Mirziyoyev", "Tổng thống Azerbaijan Ilham Aliyev",
     "Tổng thống Kazakhstan Kassym-Jomart Tokayev", "Thủ tướng Campuchia Hun Manet", "Thủ tướng Armenia Nikol Pashinyan",

@@ -368,7 +368,8 @@ def publication_notes(article) -> list[Problem]:
         return []
     found = publication(article)
     if found.date is None:
-        return [Problem(article.name, "no publication date: no date header and no date in the text", "warning")]
+        return [Problem(article.name, "no publication date: no date header and no day written in the text "
+                                      "(a date without its year, and 'last year', are left unresolved)", "warning")]
     return [Problem(article.name, f"no date header; publication date {found.date} {found.source}", "info")]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -87,6 +87,11 @@ def _locale(identifier: str) -> Locale:
     return Locale.parse(identifier)
 
 
+#: The most digits a figure's number has (a trade total in đồng has about 16): a longer run is
+#: an identifier, a hash or garbage, skipped with a warning.
+MAX_DIGITS = 24
+
+
 @lru_cache(maxsize=1024)
 def parse_number(token: str, language: str = "vi", whole: bool = False) -> Decimal:
     """Parse a digit string by the article's convention, then the other one.
@@ -97,13 +102,15 @@ def parse_number(token: str, language: str = "vi", whole: bool = False) -> Decim
     (Cached: the same numbers recur through a corpus, and Babel's parsing is slow. A
     Decimal is immutable, so callers may share one.)
     """
+    if sum(c.isdigit() for c in token) > MAX_DIGITS:
+        raise MalformedNumber(f"number of {sum(c.isdigit() for c in token)} digits {token[:20]!r}…: too long to be a figure")
     if token.isascii() and token.isdigit():
         return Decimal(token)  # plain digits read the same in every convention (Babel agrees: tested)
     order = ("vi", "en") if language == "vi" else ("en", "vi")
     for locale in order:
         try:
             value = parse_decimal(token, locale=_locale(locale), strict=True)
-        except NumberFormatError:
+        except (NumberFormatError, InvalidOperation):
             continue
         if whole and value != value.to_integral_value():
             continue
@@ -148,6 +155,27 @@ def qualifier_before(text: str, start: int) -> str | None:
 _PER_UNIT = re.compile(r"\s*/\s*[^\W\d]")  # "đồng/USD", "USD/kg": a rate or a price
 
 
+# a number written with an exponent ("1E+308", "1e3"), and thousands grouped with spaces
+# before a unit ("13 900 triệu USD", "$13 900 million"): either, read digit run by digit run,
+# would give another number
+_EXPONENT = re.compile(r"[eE][+\-]?\d+")
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)")
+_UNIT_AHEAD = re.compile(rf"\s*(?:{_SCALE}|(?:{'|'.join(sorted(SHORT_SCALES, key=lambda w: (-len(w), w)))})\b|(?:{_unit_words()})(?=\W|$))",
+                         re.IGNORECASE)
+
+
+def _written_oddly(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where to read on, and why, when the number at ``text[start:end]`` is written in a way
+    that cannot be read digit run by digit run; None when it can."""
+    exponent = _EXPONENT.match(text, end)
+    if exponent:
+        return exponent.end(), f"number in exponent notation {text[start:exponent.end()]!r}"
+    grouped = _GROUPED.match(text, start)
+    if grouped and _UNIT_AHEAD.match(text, grouped.end()):
+        return grouped.end(), f"thousands grouped with spaces {text[start:grouped.end()]!r}"
+    return None
+
+
 def find_amounts(text: str, start: int, end: int, language: str, skip: list[tuple[int, int]] = ()):
     """Yield ``(match, Amount | MalformedNumber)`` for each number written in ``text[start:end]``.
 
@@ -169,6 +197,11 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
             pos = max(spans[at][1], match.start("num") + 1)
             continue
         pos = match.end()
+        trap = _written_oddly(text, match.start("num"), match.end("num"))
+        if trap is not None:  # (read as it is written, it would be another number: never guessed)
+            pos, reason = trap
+            yield match, MalformedNumber(reason)
+            continue
         unit_word = match.group("unit")
         prefix = match.group("pre") if "pre" in match.re.groupindex else None  # (a form without a sign has none)
         unit = unit_of(unit_word, prefix)

@@ -421,8 +421,9 @@ def _person_names(labels: list[str]) -> list[str]:
 
 
 def _section(title: str, sentences: list[str]) -> list[str]:
-    """A heading and its paragraph; text from the articles is HTML-escaped."""
-    return [f"## {title}", "", html.escape(" ".join(sentences), quote=False), ""]
+    """A heading and its paragraph; text from the articles is HTML-escaped, and a dollar sign
+    escaped for Markdown (two amounts in dollars would read as TeX between them)."""
+    return [f"## {title}", "", html.escape(" ".join(sentences), quote=False).replace("$", "\\$"), ""]
 
 
 def _cited(sentence: str, citation: str) -> str:

@@ -29,8 +29,8 @@ def load_article(path: str | os.PathLike) -> Article:
             raise ArticleError(name, "not a regular file (a pipe or a device)")
         size = status.st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(name, f"too large for one article ({size / 1e6:.1f} MB; the limit is "
-                                     f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB): split it into articles")
+            raise ArticleError(name, f"too large for one article ({size / 2**20:.1f} MB; the limit is "
+                                     f"{MAX_ARTICLE_BYTES // 2**20} MB): split it into articles")
         with open(path, "rb") as stream:
             data = stream.read()
     except FileNotFoundError:
@@ -59,9 +59,18 @@ def article_paths(sources: Iterable[str | os.PathLike] | str | os.PathLike, patt
     for source in sources:
         source = Path(source)
         if source.is_dir():
-            for name, is_dir in _listing(source, pattern):
+            try:
+                listing = _listing(source, pattern)
+            except OSError as exc:  # (a symlink loop, a folder that cannot be read)
+                yield Problem(source.name or str(source), f"folder cannot be listed ({exc.strerror or exc})", "error")
+                continue
+            for name, is_dir in listing:
                 base = os.path.basename(name)
-                if base.startswith(".") or is_dir:
+                if base.startswith("."):
+                    continue
+                if is_dir:
+                    if os.path.splitext(base)[1].lower() in TEXT_SUFFIXES:  # ("x.txt" that is a folder: say so)
+                        yield Problem(base, "skipped: a folder, not a text article", "info")
                     continue
                 suffix = os.path.splitext(base)[1]
                 if suffix.lower() in TEXT_SUFFIXES:
@@ -79,8 +88,22 @@ def _listing(folder: Path, pattern: str) -> list[tuple[str, bool]]:
     "*" the folder is read once, its entries telling folders apart without a stat each."""
     if pattern == "*":
         with os.scandir(folder) as entries:
-            return sorted((entry.path, entry.is_dir()) for entry in entries)
-    return sorted((str(found), found.is_dir()) for found in folder.glob(pattern))
+            return sorted((entry.path, _is_dir(entry)) for entry in entries)
+    return sorted((str(found), _safe_is_dir(found)) for found in folder.glob(pattern))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # (a symlink loop: not a folder to go into; reading it says why)
+        return False
+
+
+def _safe_is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def text_fingerprint(text: str) -> int:
@@ -89,8 +112,14 @@ def text_fingerprint(text: str) -> int:
     :class:`SeenTexts` makes sure."""
     import zlib
 
-    data = text.encode("utf-8")
+    data = same_text(text).encode("utf-8")
     return len(data) << 32 | zlib.crc32(data)
+
+
+def same_text(text: str) -> str:
+    """The text as compared for duplicates: white space at line ends and at the end ignored (an
+    editor that trims or adds it does not make another article)."""
+    return "\n".join(line.rstrip() for line in text.rstrip().split("\n"))
 
 
 class SeenTexts:
@@ -114,7 +143,7 @@ class SeenTexts:
             if not isinstance(text, str):
                 text = text()
             try:
-                if load_article(earlier_path).text == text:
+                if same_text(load_article(earlier_path).text) == same_text(text):
                     return Path(earlier_path).name
             except ArticleError:  # changed or removed since: not the same article
                 continue

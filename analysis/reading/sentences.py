@@ -78,4 +78,29 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         sentence_start = visible.start() if visible else end
     if sentence_start < end:
         spans.append((sentence_start, end))
-    return spans
+    return [piece for span in spans for piece in _bounded(text, *span)]
+
+
+#: The longest a sentence is read as one (a real one is a few hundred characters): a page
+#: scraped without full stops is cut at clause breaks, so that reading it stays linear.
+MAX_SENTENCE = 2000
+_BREAK = re.compile(r"[;,]\s|\s")
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as spans of at most :data:`MAX_SENTENCE` characters, each ending at
+    the last clause break (a semicolon or comma, else a space) before the limit."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        window = text[limit - MAX_SENTENCE // 4 : limit]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        cut = cut + 1 if cut >= 0 else window.rfind(" ")
+        stop = limit - MAX_SENTENCE // 4 + cut if cut > 0 else limit
+        pieces.append((start, stop))
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces

@@ -177,7 +177,7 @@ def cmd_timeline(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .report import refresh_notebooks, run_report
+    from .report import ReportUsageError, refresh_notebooks, run_report
 
     if args.refresh_notebooks:
         refresh_notebooks()
@@ -185,7 +185,11 @@ def cmd_report(args) -> int:
     params = {name: value for name, value in args.param}
     out = args.out or "reports"
     figures_dir = args.figures or (str(Path(args.out) / "figures") if args.out else "figures")
-    return run_report(seeds=args.seeds, out=out, language=args.lang, parameters=params, figures_dir=figures_dir, jobs=args.jobs)
+    try:
+        return run_report(seeds=args.seeds, out=out, language=args.lang, parameters=params, figures_dir=figures_dir, jobs=args.jobs)
+    except ReportUsageError as error:
+        print(f"vnus report: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def cmd_eval(args) -> int:

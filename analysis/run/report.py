@@ -10,8 +10,11 @@ executed notebook is kept, and the others still run.
 from __future__ import annotations
 
 import ast
+import atexit
+import contextlib
 import html
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -57,13 +60,53 @@ def _value(text: str):
 
 
 def _quiet_kernels() -> None:
-    """Kernels read an IPython profile that silences their start-up warnings on stderr."""
+    """Kernels read an IPython profile that silences their start-up warnings on stderr (a
+    temporary folder, removed when the run ends)."""
     if "IPYTHONDIR" in os.environ:
         return
     directory = Path(tempfile.mkdtemp(prefix="vnus-ipython-"))
     (directory / "profile_default").mkdir()
     (directory / "profile_default" / "ipython_kernel_config.py").write_text(KERNEL_CONFIG)
     os.environ["IPYTHONDIR"] = str(directory)
+    atexit.register(shutil.rmtree, directory, True)
+
+
+#: The parameters every notebook declares (its ``parameters`` cell); `-p` may set only these.
+PARAMETERS = ("seeds_dir", "article_glob", "figures_dir", "language")
+
+
+class ReportUsageError(ValueError):
+    """A report asked for with a parameter it cannot take (named, with the valid ones)."""
+
+
+def check_parameters(parameters: dict) -> None:
+    """Refuse a parameter no notebook declares (a name is never run as code) and a glob that
+    leaves the articles' folder."""
+    for name, value in parameters.items():
+        if not name.isidentifier() or name not in PARAMETERS:
+            raise ReportUsageError(f"unknown notebook parameter {name!r}; the parameters are: {', '.join(PARAMETERS)}")
+        if name == "article_glob" and (os.sep in str(value) or "/" in str(value) or ".." in str(value)):
+            raise ReportUsageError(f"article_glob {value!r} must name files of the articles' folder (no folder, no '..')")
+        if name == "language" and value not in ("en", "vi"):
+            raise ReportUsageError(f"language {value!r} must be 'en' or 'vi'")
+
+
+@contextlib.contextmanager
+def locked(out: Path):
+    """One report at a time in a folder: a second run into it stops with a message, rather
+    than leave a mix of two runs' files."""
+    import fcntl
+
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".vnus-report.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise ReportUsageError(f"{out}: another report is being written there; wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _execute(notebook: Path, out: Path, parameters: dict, kernel=None) -> NotebookRun:
@@ -177,25 +220,51 @@ def _index(out: Path, runs: list[NotebookRun], figures_dir: Path, language: str,
     )
 
 
+def _extraction_problems(article) -> list:
+    """What extraction says of an article (a number skipped), as `vnus figures` prints it."""
+    from ..extraction.figures import extract_figures
+
+    found: list = []
+    extract_figures(article, found)
+    return found
+
+
 def run_report(seeds="seeds", out="reports", language="en", parameters=None, figures_dir="figures",
                notebooks_dir: Path = NOTEBOOKS_DIR, jobs: int | None = None) -> int:
-    """Regenerate everything; 0 when every notebook ran, 1 otherwise or when no article could be read."""
-    seeds, out, figures_dir = Path(seeds).resolve(), Path(out).resolve(), Path(figures_dir).resolve()
-    articles, problems = load_articles(seeds)
+    """Regenerate everything; 0 when every notebook ran, 1 otherwise or when no article could be read.
+
+    The notebooks read the articles the figures table is made from: the same folder and glob
+    (``-p seeds_dir`` and ``-p article_glob`` set both)."""
+    given = {name: _value(value) if isinstance(value, str) else value for name, value in (parameters or {}).items()}
+    check_parameters(given)
+    seeds = Path(given.pop("seeds_dir", seeds)).resolve()
+    figures_dir = Path(given.pop("figures_dir", figures_dir)).resolve()
+    language = given.pop("language", language)
+    glob = given.get("article_glob", ARTICLE_GLOB)
+    out = Path(out).resolve()
+    with locked(out):
+        return _run_report(seeds, out, language, glob, figures_dir, notebooks_dir, jobs)
+
+
+#: The articles a report reads by default, as the notebooks' parameters cell says.
+ARTICLE_GLOB = "*.txt"
+
+
+def _run_report(seeds: Path, out: Path, language: str, glob: str, figures_dir: Path, notebooks_dir: Path, jobs: int | None) -> int:
+    articles, problems = load_articles(seeds, glob)
+    problems = [*problems, *(p for a in articles for p in _extraction_problems(a))]
     for problem in problems:
         if problem.level != "info":
             print(problem, file=sys.stderr)
     if not articles:
-        print(f"error: no article could be read in {seeds}", file=sys.stderr)
+        print(f"error: no article could be read in {seeds} (files matching {glob!r})", file=sys.stderr)
         return 1
-    out.mkdir(parents=True, exist_ok=True)
     figures_dir.mkdir(parents=True, exist_ok=True)
     figures = figures_of_corpus(articles)
     write_atomic(out / "figures.csv", to_csv(figures, FIELDS))
     print(f"{out / 'figures.csv'}: {len(figures)} figures from {len(articles)} articles", flush=True)
 
-    values = {"seeds_dir": str(seeds), "figures_dir": str(figures_dir), "language": language}
-    values.update({name: _value(value) if isinstance(value, str) else value for name, value in (parameters or {}).items()})
+    values = {"seeds_dir": str(seeds), "article_glob": glob, "figures_dir": str(figures_dir), "language": language}
     _quiet_kernels()
     books = notebooks(notebooks_dir)
     # one kernel per core, each running its share of the notebooks in a fixed order (so that
