@@ -56,6 +56,32 @@ def main() -> None:
                 tracemalloc.stop()
         ratio = seconds_by_size[10_000] / seconds_by_size[1_000]
         line("scaling_10x_corpus_time_ratio", ratio, "x", "<= 11x")
+        one_line_vs_ordinary()
+
+
+def one_line_vs_ordinary() -> None:
+    """An article written as one line with no full stop (a scraped page) of 0.1, 1 and 5 MB,
+    against 5 MB of ordinary articles: extraction stays linear whatever the line breaks."""
+    from analysis.reading.article import parse_article
+    from benchmarks.corpus import seed_paragraphs
+
+    seed = " ".join(paragraph.replace(". ", " ") for paragraph in seed_paragraphs())
+    ordinary_seconds = None
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / "ordinary"
+        size = write_corpus(folder, 1_100)
+        seconds = extract_all(folder)[0]
+        ordinary_seconds = seconds * 5e6 / size
+        line("ordinary_5mb_seconds", ordinary_seconds, "s")  # (5 MB of ordinary articles, scaled from 1,100 of them)
+    for megabytes in (0.1, 1, 5):
+        length = int(megabytes * 1e6)
+        text = "date 2026-02-20\n" + (seed * (length // len(seed) + 1))[:length]
+        started = time.perf_counter()
+        article = parse_article(text, "one-line.txt")
+        extract_figures(article), extract_dates(article), article_events(article)
+        seconds = time.perf_counter() - started
+        line(f"one_line_{megabytes:g}mb_seconds", seconds, "s")
+    line("one_line_5mb_vs_ordinary", seconds / ordinary_seconds, "x", "<= 2x")
 
 
 if __name__ == "__main__":

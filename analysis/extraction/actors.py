@@ -8,6 +8,7 @@ the article who holds it. The English forms come from the glossary, never from a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -216,13 +217,15 @@ _CATAPHORA_CHARS = 200
 def resolve(people: list[Person], everyone) -> list[str]:
     """Labels of ``people``, bare titles replaced by the nearest named holder of that title."""
     labels = []
+    index = named_by_title(everyone)
     for person in people:
         if person.name is None:
-            holders = named_by_title(everyone).get(base_title(person.title), [])
-            before = [p for p in holders if p.start < person.start]
-            # (or one named just after: "Tổng Bí thư … Tổng Bí thư Tô Lâm", not a holder far on)
-            after = [p for p in holders if 0 < p.start - person.start <= _CATAPHORA_CHARS]
-            holder = before[-1] if before else (after[0] if after else None)
+            holders = index.get(base_title(person.title), [])  # (in text order)
+            at = bisect_left(holders, person.start, key=lambda p: p.start)
+            # the holder named last before, or one named just after ("Tổng Bí thư … Tổng Bí
+            # thư Tô Lâm"), not a holder far on
+            after = holders[at] if at < len(holders) and 0 < holders[at].start - person.start <= _CATAPHORA_CHARS else None
+            holder = holders[at - 1] if at else after
             if holder is None:
                 continue
             label = holder.label

@@ -223,8 +223,12 @@ def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
                 break
     alone = [match for form in _WORD_FORMS for match in _alone(form, text, start, end)]
     alone += list(_SAME_DAY.finditer(text, start, end)) + list(_WORDS_ONLY.finditer(text, start, end))
+    # (the forms found by digits come in text order and do not overlap: a bisection tells
+    # whether a word form starts inside one)
+    starts, ends = [m.start() for m in found], [m.end() for m in found]
     for whole in sorted(alone, key=lambda m: m.start()):
-        if not any(m.start() <= whole.start() < m.end() for m in found):
+        at = bisect_right(starts, whole.start()) - 1
+        if at < 0 or whole.start() >= ends[at]:
             found.append(whole)
     return tuple(sorted(found, key=lambda m: m.start()))
 

@@ -378,8 +378,19 @@ def article_events(article: Article) -> list[Event]:
     without a date of its own ("Chuyến thăm chính thức của Thủ tướng … tới Mỹ …") is the one told
     with its date."""
     events = _ArticleEvents(article).events()
-    dated = [e for e in events if e.anchored]
-    return [e for e in events if e.anchored or not any(_told_again(e, d) for d in dated)]
+    told: dict[tuple, list[Event]] = {}  # the dated events by what would tell them again
+    for event in events:
+        if event.anchored:
+            for key in _told_keys(event):
+                told.setdefault(key, []).append(event)
+    return [e for e in events if e.anchored or not any(_told_again(e, d) for key in _told_keys(e) for d in told.get(key, ()))]
+
+
+def _told_keys(event: Event) -> list[tuple]:
+    """What an event is told again by: its gathering, or a person in it (by surname)."""
+    if event.subject:
+        return [(event.kind, "subject", event.subject)]
+    return [(event.kind, "person", _surname(a)) for a in event.actors]
 
 
 def _told_again(event: Event, dated: Event) -> bool:

@@ -242,8 +242,7 @@ def run_report(seeds="seeds", out="reports", language="en", parameters=None, fig
     language = given.pop("language", language)
     glob = given.get("article_glob", ARTICLE_GLOB)
     out = Path(out).resolve()
-    with locked(out):
-        return _run_report(seeds, out, language, glob, figures_dir, notebooks_dir, jobs)
+    return _run_report(seeds, out, language, glob, figures_dir, notebooks_dir, jobs)
 
 
 #: The articles a report reads by default, as the notebooks' parameters cell says.
@@ -256,9 +255,15 @@ def _run_report(seeds: Path, out: Path, language: str, glob: str, figures_dir: P
     for problem in problems:
         if problem.level != "info":
             print(problem, file=sys.stderr)
-    if not articles:
+    if not articles:  # (nothing is written: no folder made)
         print(f"error: no article could be read in {seeds} (files matching {glob!r})", file=sys.stderr)
         return 1
+    with locked(out):
+        return _write_report(articles, seeds, out, language, glob, figures_dir, notebooks_dir, jobs)
+
+
+def _write_report(articles, seeds: Path, out: Path, language: str, glob: str, figures_dir: Path, notebooks_dir: Path,
+                  jobs: int | None) -> int:
     figures_dir.mkdir(parents=True, exist_ok=True)
     figures = figures_of_corpus(articles)
     write_atomic(out / "figures.csv", to_csv(figures, FIELDS))
