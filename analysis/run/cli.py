@@ -136,27 +136,24 @@ def cmd_figures(args) -> int:
             text += "".join(f"{d}\n" for d in differ) or "no disagreement: no two articles state one figure differently\n"
             _emit(text, args.output)
         return EXIT_OK
-    if args.format == "table":
-        found = [f for figures in results for f in figures]
-        _emit(to_table(found, [f for f in FIELDS if f not in ("sentence", "start", "end")]), args.output)
-        return EXIT_OK
-    with RecordStream(args.format, FIELDS, args.output) as stream:
-        for figures in results:
-            stream.write_all(figures)
-    return EXIT_OK
+    return _write_records(results, FIELDS, ("sentence", "start", "end"), args)
 
 
 def cmd_dates(args) -> int:
     from ..model import DATE_FIELDS
 
-    results = _run(_dates_job, args.paths, args.glob, args.jobs)
+    return _write_records(_run(_dates_job, args.paths, args.glob, args.jobs), DATE_FIELDS, ("sentence",), args)
+
+
+def _write_records(results, fields, not_in_table: tuple[str, ...], args) -> int:
+    """Each article's records as a table (all at once), or streamed as JSON or CSV."""
     if args.format == "table":
-        found = [d for dates in results for d in dates]
-        _emit(to_table(found, [f for f in DATE_FIELDS if f != "sentence"]), args.output)
+        found = [record for records in results for record in records]
+        _emit(to_table(found, [f for f in fields if f not in not_in_table]), args.output)
         return EXIT_OK
-    with RecordStream(args.format, DATE_FIELDS, args.output) as stream:
-        for dates in results:
-            stream.write_all(dates)
+    with RecordStream(args.format, fields, args.output) as stream:
+        for records in results:
+            stream.write_all(records)
     return EXIT_OK
 
 
