@@ -1,6 +1,9 @@
 """The report's wall time against its floor: papermill executing an empty notebook (one kernel
 start) in the same run. Target: the whole report in at most 3x that floor.
 
+And the report over 1,000 articles (the benchmark corpus): within 3x its time over the seeds
+plus the time to extract the 1,000 articles.
+
 Also prints where start-up time goes: `import nbformat` (slow when rfc3987-syntax is
 installed), and the library imports a notebook pays.
 """
@@ -42,8 +45,24 @@ def main() -> None:
     line("papermill_empty_notebook_seconds", floor, "s")
     line("vnus_report_seconds", report, "s")
     line("report_over_floor_ratio", report / floor, "x", "<= 3x")
+    corpus_report(report)
     for module in ("nbformat", "papermill", "nbconvert", "analysis.presentation.charts", "analysis.presentation.frames"):
         line(f"import_{module}", import_ms(module), "ms")
+
+
+def corpus_report(seeds_seconds: float) -> None:
+    from benchmarks.bench_extraction import extract_all
+    from benchmarks.corpus import write_corpus
+
+    vnus = str(Path(PYTHON).with_name("vnus"))
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / "corpus"
+        write_corpus(folder, 1_000)
+        extraction = extract_all(folder)[0]
+        seconds = run([vnus, "report", "--seeds", str(folder), "--out", str(Path(temporary) / "out")])[0]
+    line("extract_1000_seconds", extraction, "s")
+    line("vnus_report_1000_seconds", seconds, "s")
+    line("report_1000_over_budget_ratio", seconds / (seeds_seconds + extraction), "x", "<= 3x (of the seeds' report plus the extraction)")
 
 
 if __name__ == "__main__":

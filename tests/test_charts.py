@@ -170,3 +170,19 @@ def test_trade_chart_draws_flows_by_direction(tmp_path):
     ax = charts.trade_chart(extract_figures(source), [source], "en").axes[0]
     assert [tick.get_text() for tick in ax.get_xticklabels()] == ["VN exports to US", "VN imports from US"]
     assert [t.get_text() for t in ax.texts] == ["$136.6 bn", "$13.1 bn"]
+
+
+@pytest.mark.parametrize("chart", ["investment_chart", "rankings_chart", "trade_series_year", "trade_series_part", "trade_chart"])
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_no_text_of_a_chart_meets_another_on_the_corpus(chart, language):
+    from analysis.reading.corpus import load_corpus
+
+    from .conftest import ROOT
+
+    articles, _ = load_corpus([ROOT / "tests" / "corpus", ROOT / "seeds"], "*.txt")
+    figures = [f for a in articles for f in extract_figures(a)]
+    if chart.startswith("trade_series"):
+        fig = charts.trade_series_chart(figures, articles, language, chart.rsplit("_", 1)[1])
+    else:
+        fig = getattr(charts, chart)(figures, articles, language)
+    assert overlapping_texts(fig) == []

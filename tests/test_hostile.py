@@ -143,3 +143,26 @@ def test_fuzzed_real_sentences_give_only_numbers_their_text_states(sentence, ins
         if figure.unit in ("USD", "VND", "percent", "projects") and any(c.isdigit() for c in figure.text):
             stated = [a for _, a in find_amounts(figure.text, 0, len(figure.text), article.language) if hasattr(a, "value")]
             assert stated and abs(stated[0].value) == abs(figure.value) or figure.value_high is not None, (figure.text, figure.value)
+
+
+def test_an_output_is_whole_or_absent(tmp_path):
+    """Nothing read: no folder made for the output. Terminated while writing: no file, whole
+    or partial, and no temporary one left behind."""
+    import signal
+    import time
+
+    from benchmarks.corpus import write_corpus
+
+    missing = vnus("figures", tmp_path / "missing.txt", "-o", tmp_path / "newdir" / "out.json")
+    assert missing.returncode == 1 and not (tmp_path / "newdir").exists()
+    folder = tmp_path / "many"
+    write_corpus(folder, 400)
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "analysis", "figures", str(folder), "-o", str(out / "figures.json")], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert b"Traceback" not in stderr
+    assert sorted(p.name for p in out.iterdir()) in ([], ["figures.json"])  # (it may have finished first)

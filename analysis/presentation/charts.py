@@ -49,6 +49,8 @@ TEXT = {
                ("Tổng hai chiều", "Xuất khẩu sang Mỹ", "Nhập khẩu từ Mỹ", "Xuất siêu (nhập siêu dưới 0)")),
     "disputed": ("articles disagree", "các bài khác nhau"),
     "point_sources": ("numbers: the articles in the source line", "số: các bài trong dòng nguồn"),
+    "dense_sources": ("numbers: the articles of the points they disagree on; the table gives every point's",
+                      "số: các bài của các điểm khác nhau; bảng nêu nguồn của mọi điểm"),
     "rank_axis": ("Rank (1 = largest)", "Thứ hạng (1 = lớn nhất)"),
     "timeline_title": ("Vietnam–US relations, {first}–{last}", "Quan hệ Việt Nam – Mỹ, {first}–{last}"),
     "year": ("Year", "Năm"),
@@ -178,9 +180,9 @@ def trade_series_chart(figures: list[Figure], articles, language: str = "en", ki
             continue
         xs, ys = [position(p.period) for p in mine], [float(p.value) / 1e9 for p in mine]
         ax.plot(xs, ys, marker="o", markersize=5, linewidth=1.2, color=colours[series], label=names[SERIES.index(series)])
-        for point, x, y in zip(mine, xs, ys, strict=True):
-            if point.disputed:
-                ax.scatter([x], [y], s=130, facecolor="none", edgecolor=PALETTE[3], linewidth=1.4, zorder=4)
+        rings = [(x, y) for point, x, y in zip(mine, xs, ys, strict=True) if point.disputed]
+        if rings:
+            ax.scatter(*zip(*rings, strict=True), s=130, facecolor="none", edgecolor=PALETTE[3], linewidth=1.4, zorder=4)
     ax.axhline(0, color="#bdbdbd", linewidth=0.8)
     ax.set_ylabel(t("usd_bn", language))
     ax.set_title(t("series_year" if kind == "year" else "series_part", language))
@@ -200,11 +202,15 @@ def trade_series_chart(figures: list[Figure], articles, language: str = "en", ki
     ax.legend(handles=handles, fontsize=7.5, frameon=False, loc="upper left")
     fig.tight_layout()
     fig.canvas.draw()
-    for point in points:  # each point's sources, where the label meets no other
+    # each point's sources, where the label meets no other; a series too dense to label every
+    # point labels those the articles disagree on, and the table gives the sources of all
+    labelled = points if len(points) <= MAX_LABELLED_POINTS else [p for p in points if p.disputed][:MAX_LABELLED_POINTS]
+    for point in labelled:
         x, y = position(point.period), float(point.value) / 1e9
         label = QUALIFIER_MARKS.get(point.qualifier or "", "").strip() + ",".join(str(number[a]) for a in point.articles)
         _label_point(ax, x, y, label, placed, renderer)
-    ax.text(1.0, -0.1, t("point_sources", language), transform=ax.transAxes, ha="right", va="top", fontsize=7, color=GREY)
+    note = t("point_sources", language) if labelled is points else t("dense_sources", language)
+    ax.text(1.0, -0.1, note, transform=ax.transAxes, ha="right", va="top", fontsize=7, color=GREY)
     _source(fig, cited, numbered=True)
     return fig
 
@@ -255,7 +261,7 @@ def investment_chart(figures: list[Figure], articles, language: str = "en") -> M
                 ax.scatter([undated_at] * len(loose), [float(p.value) / scale for p in loose], marker="D", s=30, color=colour,
                            label=None if line else t("us_vn" if direction == "US->VN" else "vn_us", language))
         placed: list = []
-        for point in mine:
+        for point in mine if len(mine) <= MAX_LABELLED_POINTS else [p for p in mine if p.disputed][:MAX_LABELLED_POINTS]:
             x = as_of_position(point.period) if point.period else undated_at
             label = QUALIFIER_MARKS.get(point.qualifier or "", "").strip() + ",".join(str(number[a]) for a in point.articles)
             _label_point(ax, x, float(point.value) / scale, label, placed, renderer)
@@ -488,6 +494,8 @@ def _free_row(text, placed: list, renderer) -> None:
 
 
 MAX_SLOTS, MAX_DAY_ROWS, MAX_RANKS = 20, 12, 12
+#: The most points of a series labelled with their sources (a denser one labels its disputed points).
+MAX_LABELLED_POINTS = 80
 
 
 def _distinct(events: list[Event], language: str) -> list[Event]:

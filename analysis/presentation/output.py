@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -90,6 +91,7 @@ class RecordStream:
             import tempfile
 
             path = Path(self.output)
+            self._made = [p for p in reversed(path.parent.parents) if not p.exists()] + ([path.parent] if not path.parent.exists() else [])
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, self._temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
             self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
@@ -124,5 +126,8 @@ class RecordStream:
         self.stream.close()
         if kind is None:
             _publish(self._temporary, self.output)
-        else:
+        else:  # (nothing written: no temporary file left, and no folder made for it)
             Path(self._temporary).unlink(missing_ok=True)
+            for folder in reversed(self._made):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()

@@ -9,6 +9,7 @@ little memory; with ``-o`` the file appears whole, or not at all.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -263,6 +264,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "jobs", None) is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    # a termination (kill, a closed terminal) ends the run as an interruption does, so that
+    # an output being written is removed rather than left half-made
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         return args.run(args)
     except SystemExit as stop:
@@ -273,6 +277,10 @@ def main(argv=None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+def _terminated(number, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def run() -> int:
