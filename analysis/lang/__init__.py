@@ -162,6 +162,14 @@ SCHEMA = {
     "figures.direction.import_surplus": "words",
     "figures.direction.surplus": "words",
     "figures.direction.deficit": "words",
+    # the story and its charts
+    "story.sentences": "templates",
+    "story.trade": "templates",
+    "story.investment": "templates",
+    "story.labels": "templates",
+    "story.eras": "templates",
+    "story.charts": "templates",
+    "story.arrival_at": "words",
     # the words of a chart for a rank
     "describe.rank_measures": "kinds",
     "describe.rank_verbs": "words",

@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.figure import Figure as MplFigure
 
+from .. import lang
 from ..model import Event, Figure
 from .describe import describe_rank, rank_parts
 from .eras import assign_eras, era_title, latest_visit, visit_title
@@ -31,40 +32,12 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 GREY = "#6b6b6b"
 SAVE_OPTIONS = {"png": {"dpi": 150, "metadata": {"Software": None}}, "svg": {"metadata": {"Date": None}}}
 QUALIFIER_MARKS = {"approx": "≈ ", "under": "< ", "over": "> ", "at_least": "≥ ", "at_most": "≤ "}
-TEXT = {
-    "trade_title": ("Vietnam–US trade, {period}", "Thương mại Việt Nam – Mỹ, {period}"),
-    "usd_bn": ("USD billion", "tỷ USD"),
-    "trade_bars": (("Two-way total", "VN exports to US", "VN imports from US", "VN surplus"),
-                   ("Tổng hai chiều", "Xuất khẩu sang Mỹ", "Nhập khẩu từ Mỹ", "Xuất siêu")),
-    "us_surplus": ("US surplus", "Nhập siêu"),
-    "invest_title": ("Two-way investment held, as of the dates the articles state", "Vốn và dự án đầu tư hai chiều, tính đến các thời điểm các bài nêu"),
-    "capital": ("Registered capital (USD billion)", "Vốn đăng ký (tỷ USD)"),
-    "projects": ("Projects (number)", "Số dự án"),
-    "us_vn": ("US → Vietnam", "Mỹ → Việt Nam"),
-    "vn_us": ("Vietnam → US", "Việt Nam → Mỹ"),
-    "rank_title": ("Rankings stated in the articles", "Các thứ hạng nêu trong bài"),
-    "series_year": ("Vietnam–US trade by year, as the articles state it", "Thương mại Việt Nam – Mỹ theo năm, theo các bài báo"),
-    "series_part": ("Vietnam–US trade by month, quarter and half-year", "Thương mại Việt Nam – Mỹ theo tháng, quý, nửa năm"),
-    "series": (("Two-way trade", "VN exports to US", "VN imports from US", "VN surplus (US surplus below 0)"),
-               ("Tổng hai chiều", "Xuất khẩu sang Mỹ", "Nhập khẩu từ Mỹ", "Xuất siêu (nhập siêu dưới 0)")),
-    "disputed": ("articles disagree", "các bài khác nhau"),
-    "point_sources": ("numbers: the articles in the source line", "số: các bài trong dòng nguồn"),
-    "dense_sources": ("numbers: the articles of the points they disagree on; the table gives every point's",
-                      "số: các bài của các điểm khác nhau; bảng nêu nguồn của mọi điểm"),
-    "rank_axis": ("Rank (1 = largest)", "Thứ hạng (1 = lớn nhất)"),
-    "timeline_title": ("Vietnam–US relations, {first}–{last}", "Quan hệ Việt Nam – Mỹ, {first}–{last}"),
-    "year": ("Year", "Năm"),
-    "day": ("Day", "Ngày"),
-    "planned": ("planned", "dự kiến"),
-    "happened": ("happened", "đã diễn ra"),
-    "no_data": ("No data: {what}", "Không có dữ liệu: {what}"),
-}
-MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def t(key: str, language: str, **values) -> str:
-    text = TEXT[key][0 if language == "en" else 1]
-    return text.format(**values) if values and isinstance(text, str) else text
+    """A chart's words in ``language`` (``story.charts`` in the language tables)."""
+    text = lang.value("story.charts", language)[key]
+    return text.format(**values) if values else text
 
 
 def use_house_style() -> None:
@@ -130,10 +103,10 @@ def trade_chart(figures: list[Figure], articles, language: str = "en", period: s
     if chosen.get("surplus") is not None and chosen["surplus"].direction is None:
         del chosen["surplus"]  # a gap without a holder cannot be labelled
     if not chosen:
-        _no_data(ax, "trade figures in USD" if language == "en" else "số liệu thương mại bằng USD", language)
+        _no_data(ax, t("none_trade", language), language)
         _source(fig, articles)
         return fig
-    names = t("trade_bars", language)
+    names = [t(f"bar_{key}", language) for key in ("total", "vn_to_us", "us_to_vn", "surplus")]
     metrics = [m for m in order if m in chosen]
     values = [float(chosen[m].value) / 1e9 for m in metrics]
     colours = [GREY, PALETTE[0], PALETTE[1], PALETTE[2]]
@@ -163,13 +136,12 @@ def trade_series_chart(figures: list[Figure], articles, language: str = "en", ki
     points = [p for p in trade_series(figures) if period_kind(p.period) == kind]
     fig, ax = plt.subplots(figsize=(9, 4.6))
     if not points:
-        _no_data(ax, ("trade figures by year" if kind == "year" else "trade figures by month, quarter or half-year") if language == "en"
-                 else ("số liệu thương mại theo năm" if kind == "year" else "số liệu thương mại theo tháng, quý, nửa năm"), language)
+        _no_data(ax, t("none_year" if kind == "year" else "none_part", language), language)
         _source(fig, articles)
         return fig
     cited = [a for a in articles if any(a.name in p.articles for p in points)]
     number = {a.name: index + 1 for index, a in enumerate(cited)}
-    names = t("series", language)
+    names = [t(f"series_{key}", language) for key in SERIES]
     colours = {"trade_total": GREY, "vn_to_us": PALETTE[0], "us_to_vn": PALETTE[1], "surplus": PALETTE[2]}
     placed: list = []
     fig.canvas.draw()
@@ -271,7 +243,7 @@ def investment_chart(figures: list[Figure], articles, language: str = "en") -> M
         labels = [str(y) for y in range(ticks[0], ticks[-1] + 1, step)] if ticks else []
         if any(not p.period for p in mine):
             positions.append(undated_at)
-            labels.append("no date\nstated" if language == "en" else "không nêu\nthời điểm")
+            labels.append(t("undated", language))
         ax.set_xticks(positions, labels, fontsize=8)
         low = min(years) if years else undated_at
         ax.set_xlim(low - 1.2, (undated_at if any(not p.period for p in mine) else max(years)) + 1.2)
@@ -320,7 +292,7 @@ def rankings_chart(figures: list[Figure], articles, language: str = "en") -> Mpl
     rows = dict(list(rows.items())[:MAX_RANKS])
     fig, ax = plt.subplots(figsize=(8.5, 0.62 * max(len(rows), 2) + 1.6))
     if not rows:
-        _no_data(ax, "rankings that say who and by what" if language == "en" else "thứ hạng nêu rõ ai, theo tiêu chí gì", language)
+        _no_data(ax, t("none_ranks", language), language)
         _source(fig, articles)
         return fig
     ys = list(range(len(rows)))[::-1]
@@ -335,7 +307,7 @@ def rankings_chart(figures: list[Figure], articles, language: str = "en") -> Mpl
             ax.plot(xs, [y] * len(xs), color=PALETTE[0], linewidth=1, zorder=2)
         ax.scatter(xs, [y] * len(xs), s=55, color=PALETTE[0], zorder=3)
         for index, f in enumerate(ranks):  # its rank, and when (the period its sentence gives)
-            when = period_label(f.period, language) if f.period else ("no date" if language == "en" else "không rõ thời điểm")
+            when = period_label(f.period, language) if f.period else t("rank_undated", language)
             ax.annotate(f"{int(f.value)} · {when}", (float(f.value), y), xytext=(0, 7 if index % 2 == 0 else -13),
                         textcoords="offset points", ha="center", fontsize=7, color="#333333")
     ax.set_yticks(ys, [textwrap.fill(label, 44) for label in rows], fontsize=8.5)
@@ -366,7 +338,7 @@ def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFi
     use_house_style()
     if not events:
         fig, ax = plt.subplots(figsize=(9, 3))
-        _no_data(ax, "dated events" if language == "en" else "sự kiện có ngày tháng", language)
+        _no_data(ax, t("none_events", language), language)
         _source(fig, articles)
         return fig
     from ..extraction.dates import date_key
@@ -398,7 +370,7 @@ def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFi
         event = members[0]
         if kind == "visit":
             top.scatter([index], [0.2], marker="s", s=46, color=PALETTE[3], zorder=3)
-            label = f"{len(cluster)} " + ("events, see below" if language == "en" else "sự kiện, xem bên dưới")
+            label = t("visit_slot", language, count=len(cluster))
         else:
             _marker(top, index, 0.2, event)
             label = short_label(event, language)
@@ -431,8 +403,7 @@ def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFi
     heading = t("timeline_title", language, first=first, last=last)
     hidden = len(others) - len([s for s in slots if s[0] == "event"])
     if hidden > 0:
-        heading += ("\n" + (f"{len(slots)} key events shown; all {len(events)} are in the table" if language == "en"
-                             else f"{len(slots)} sự kiện chính; đủ {len(events)} sự kiện trong bảng"))
+        heading += "\n" + t("key_events", language, shown=len(slots), count=len(events))
     rows_above = 1 + max((getattr(t_, "_vnus_row", 0) for t_ in titles), default=0)
     top.set_title(heading, pad=14 + 26 * rows_above)
     if cluster:
@@ -515,8 +486,18 @@ def _date_label(iso: str, language: str) -> str:
         return first
     month = int(first[5:7])
     if len(first) == 7:
-        return f"{MONTHS_SHORT[month - 1]} {first[:4]}" if language == "en" else f"{month}/{first[:4]}"
-    return f"{int(first[8:10])} {MONTHS_SHORT[month - 1]} {first[:4]}" if language == "en" else f"{int(first[8:10])}/{month}/{first[:4]}"
+        return t("month", language, month=_month_name(month, language), n=month, year=first[:4])
+    return _day_label(first, language)
+
+
+def _month_name(month: int, language: str) -> str:
+    return t("months", language).split()[month - 1]
+
+
+def _day_label(iso: str, language: str) -> str:
+    """ "18 Feb 2026" / "18/2/2026"."""
+    month = int(iso[5:7])
+    return t("day_date", language, day=int(iso[8:10]), month=_month_name(month, language), n=month, year=iso[:4])
 
 
 def _marker(ax, x: float, y: float, event: Event) -> None:
@@ -536,7 +517,7 @@ def _days(ax, cluster: list[Event], language: str) -> None:
         _marker(ax, x, y, event)
         ax.annotate(textwrap.shorten(short_label(event, language), 70, placeholder="…"), (x, y), xytext=(7, 0),
                     textcoords="offset points", va="center", fontsize=7.5)
-    labels = [f"{int(d[8:10])} {MONTHS_SHORT[int(d[5:7]) - 1]} {d[:4]}" if language == "en" else f"{int(d[8:10])}/{int(d[5:7])}/{d[:4]}" for d in days]
+    labels = [_day_label(d, language) for d in days]
     ax.set_xticks(range(len(days)), labels)
     ax.set_xlim(-0.3, len(days) - 0.3 + 0.9)
     ax.set_ylim(0.3, len(cluster) + 0.7)

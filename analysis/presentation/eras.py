@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as _date
 
+from .. import lang
 from ..extraction.dates import date_key
 from ..lang.glossary import glossary
 from ..model import Event
@@ -21,8 +22,6 @@ from .format import format_date, place_name
 #: The most words before a milestone's trigger for it to open an era: the clause states it
 #: ("hai nước đã nâng cấp quan hệ"), it does not tell of it.
 MILESTONE_LEAD_WORDS = 10
-#: How a milestone is named in an era's title, by its kind (a partnership by its own name).
-MILESTONE_NAMES = {"normalise": ("Normalisation", "Bình thường hóa")}
 
 
 @dataclass
@@ -40,7 +39,7 @@ def milestone_name(event: Event, language: str = "en") -> str | None:
     """What a milestone made: "Normalisation", "Comprehensive Partnership" (None: no milestone)."""
     kind, term = event.detail.get("milestone"), event.detail.get("term")
     if kind == "normalise":
-        return MILESTONE_NAMES[kind][0 if language == "en" else 1]
+        return lang.value("story.labels", language)["normalise"]
     if kind in ("establish", "upgrade") and term:
         return glossary()["terms"].get(term, term) if language == "en" else term
     return None
@@ -91,23 +90,17 @@ def assign_eras(events: list[Event]) -> list[Era]:
 
 def era_title(era: Era, language: str = "en") -> str:
     """ "Comprehensive Partnership (2013–2023)", "Before normalisation", "What lies ahead"."""
-    en = language == "en"
+    say = lang.value("story.eras", language)
     if era.key == "ahead":
-        return "What lies ahead" if en else "Chặng đường phía trước"
+        return say["ahead"]
     years = sorted({e.date[:4] for e in era.members})
     if era.key == "events":
-        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0]
-        return f"Events, {span}" if en else f"Các sự kiện, {span}"
+        return say["events"].format(span=f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0])
     if era.key == "before":
         first = years[0] if years else era.until
-        if en:
-            return f"Before normalisation ({first}–{era.until})" if first != era.until else "Before normalisation"
-        return f"Trước bình thường hóa ({first}–{era.until})" if first != era.until else "Trước bình thường hóa"
-    name = milestone_name(era.milestone, language)
-    start = era.milestone.date[:4]
-    if era.until:
-        return f"{name} ({start}–{era.until})"
-    return f"{name} (since {start})" if en else f"{name} (từ {start})"
+        return say["before_span"].format(first=first, until=era.until) if first != era.until else say["before"]
+    name, start = milestone_name(era.milestone, language), era.milestone.date[:4]
+    return say["span"].format(name=name, start=start, until=era.until) if era.until else say["since"].format(name=name, start=start)
 
 
 def latest_visit(events: list[Event]) -> list[Event]:
@@ -129,7 +122,7 @@ def visit_title(members: list[Event], language: str = "en") -> str:
     countries = glossary()["countries"]
     places = Counter(p for e in members for p in e.places if p not in countries and not p.startswith("sân bay"))
     where = places.most_common(1)[0][0] if places else (members[0].places[0] if members[0].places else "")
-    en = language == "en"
-    when = format_date(first[:7], language, lead=False) if en else f"tháng {int(first[5:7])}/{first[:4]}"
-    where_text = place_name(where, language) if where else ("abroad" if en else "nước ngoài")
-    return f"The {when} visit to {where_text}" if en else f"Chuyến công tác {where_text} {when}"
+    say = lang.value("story.eras", language)
+    when = format_date(first[:7], language, lead=False)
+    when = when if language == "en" else when[0].lower() + when[1:]  # ("tháng 2/2026" inside a title)
+    return say["visit"].format(when=when, where=place_name(where, language) if where else say["abroad"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from .. import lang
 from ..extraction.actors import find_people, translate_actor, translate_text
 from ..extraction.dates import date_key
 from ..lang.glossary import glossary
@@ -22,8 +23,7 @@ from .format import _ordinal, format_amount, format_date, place_name
 def _join(items: list[str], language: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    conjunction = " and " if language == "en" else " và "
-    return ", ".join(items[:-1]) + conjunction + items[-1]
+    return ", ".join(items[:-1]) + _say("sentences", language)["and"] + items[-1]
 
 
 def _actor(label: str, language: str) -> str:
@@ -74,19 +74,24 @@ def event_record(event: Event, language: str = "en") -> dict:
     return {key: record[key] for key in EVENT_FIELDS}
 
 
+def _say(table: str, language: str) -> dict:
+    """A table of the story's sentences in ``language`` (``story.*`` in the language tables)."""
+    return lang.value(f"story.{table}", language)
+
+
 def _summary(event: Event, language: str, previous: Event | None = None) -> str:
+    say = _say("sentences", language)
     when = format_date(event.date, language)
     if event.detail.get("year_guessed"):  # (no publication date stated: its year is the article's latest)
-        when += " (year inferred)" if language == "en" else " (năm suy đoán)"
+        when += say["year_inferred"]
     actors = [_actor(a, language) for a in event.actors]
     if previous is not None and previous.date == event.date and event.granularity == "day":
-        when = "The same day" if language == "en" else "Cùng ngày"
+        when = say["same_day"]
     if previous is not None and actors and previous.actors and previous.actors[0] == event.actors[0]:
         actors[0] = _short(event.actors[0], language)
     places = [_place(p, language) for p in event.places]
     kind = event.detail.get("act", event.kind)  # (an arrival is told as one, a visit's first step)
     lead, others = (actors[0], actors[1:]) if actors else (None, [])
-    en = language == "en"
     if kind in QUOTED_KINDS:
         return _quoted(event, when, language)
     if event.status == "planned" and not event.subject:
@@ -94,22 +99,14 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
     if event.subject:
         body = _body(event.subject, language)
         if event.status == "planned":
-            if en:
-                text = f"{when}, the {body} is planned" + (f" in {places[0]}" if places else "")
-                if lead and others:
-                    text += f"; {lead} hoped that {_join(others, language)} would attend"
-                elif lead:
-                    text += f", with {lead} expected to attend"
-            else:
-                text = f"{when}, dự kiến diễn ra {body}" + (f" tại {places[0]}" if places else "")
-                if lead and others:
-                    text += f"; {lead} mong muốn {_join(others, language)} sẽ tham dự"
+            text = say["attend_planned"].format(when=when, body=body, where=say["place_in"].format(place=places[0]) if places else "")
+            if lead and others:
+                text += say["attend_hope"].format(lead=lead, others=_join(others, language))
+            elif lead:
+                text += say["attend_expected"].format(lead=lead)
             return text + "."
-        opening = event.detail.get("opening")
-        if en:
-            what = f"the opening meeting of the {body}" if opening else f"the {body}"
-            return f"{when}, {lead or 'a Vietnamese delegation'} attended {what}."
-        return f"{when}, {lead or 'đoàn Việt Nam'} tham dự {'cuộc họp khai mạc ' if opening else ''}{body}."
+        template = say["attended_opening" if event.detail.get("opening") else "attended"]
+        return template.format(when=when, lead=lead or say["delegation"], body=body)
     # a sentence is built from the fields only when the clause states the act itself (its
     # trigger is near the start: "hai nước đã nâng cấp quan hệ") and names who acted; else the
     # clause is quoted
@@ -117,47 +114,43 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
             else event.detail.get("actor_near", True))
     if kind == "relations":
         term, milestone = event.detail.get("term"), event.detail.get("milestone")
-        english_term = glossary()["terms"].get(term, term) if term else None
+        named = (glossary()["terms"].get(term, term) if language == "en" else term) if term else None
         if told and milestone == "normalise":
-            return (f"{when}, Vietnam and the United States normalised diplomatic relations." if en
-                    else f"{when}, Việt Nam và Mỹ bình thường hóa quan hệ ngoại giao.")
-        if told and term and milestone == "upgrade":
-            return (f"{when}, the two countries upgraded their relations to a {english_term}." if en
-                    else f"{when}, hai nước nâng cấp quan hệ lên {term}.")
-        if told and term and milestone == "establish":
-            return f"{when}, the two countries established a {english_term}." if en else f"{when}, hai nước xác lập quan hệ {term}."
+            return say["normalised"].format(when=when)
+        if told and named and milestone in ("upgrade", "establish"):
+            return say["upgraded" if milestone == "upgrade" else "established"].format(when=when, term=named)
         return _quoted(event, when, language)
     if not (told and lead):
         return _quoted(event, when, language)
     if kind == "visit" and places:
-        return f"{when}, {lead} visited {places[0]}." if en else f"{when}, {lead} thăm {places[0]}."
+        return say["visited"].format(when=when, lead=lead, place=places[0])
     if kind == "call":
-        if en:
-            return f"{when}, {lead} held a phone call with {_join(others, language) or 'the US side'}."
-        return f"{when}, {lead} điện đàm với {_join(others, language) or 'phía Mỹ'}."
+        return say["called"].format(when=when, lead=lead, others=_join(others, language) or say["us_side"])
     if kind == "arrival" and places:
-        where, country = places[0], (places[1] if len(places) > 1 else None)
+        place, country = places[0], (places[1] if len(places) > 1 else None)
         talks = _join(others, language)
-        if en:
-            at = "at" if event.places and re.match(r"sân bay|căn cứ|.*\b(?:Airport|Base|airport|base)\b", event.places[0]) else "in"
-            return (f"{when}, {lead} arrived {at} {where}" + (f" in {country}" if country else "")
-                    + (f" for talks with {talks}" if talks else "") + ".")
-        return f"{when}, {lead} đã tới {where}" + (f" ({country})" if country else "") + (f" để hội đàm với {talks}" if talks else "") + "."
+        at = say["arrived_at"] if event.places and _ARRIVED_AT.search(event.places[0]) else say["arrived_in"]
+        text = say["arrived"].format(when=when, lead=lead, at=at, place=place, country=say["arrived_country"].format(country=country) if country else "",
+                                     talks=say["arrived_talks"].format(talks=talks) if talks else "")
+        return re.sub(r"  +", " ", text)  # (a language that writes no "at" or "in")
     if kind == "meeting":
         counterpart = _join(others, language) or _meeting_object(event, language)
         if counterpart:
-            where = next((p for p in places if p not in ("Mỹ", "the United States")), None)
-            at = (f" in {where}" if en else f" tại {where}") if where and where not in counterpart else ""
-            return f"{when}, {lead} met {counterpart}{at}." if en else f"{when}, {lead} gặp {counterpart}{at}."
+            where = next((p for p in places if p not in _COUNTRY_NAMES), None)
+            at = say["place_in"].format(place=where) if where and where not in counterpart else ""
+            return say["met"].format(when=when, lead=lead, counterpart=counterpart, where=at)
     return _quoted(event, when, language)
+
+
+# the places one arrives at ("sân bay", "Joint Base Andrews"), in either language's words
+_ARRIVED_AT = re.compile(rf"\b(?:{lang.alternation(lang.words('story.arrival_at'))})\b", re.IGNORECASE)
+# the two countries as the story names them: a meeting "in" one of them says nothing
+_COUNTRY_NAMES = frozenset({"Mỹ", "the United States"})
 
 
 #: Kinds whose wording varies too much to be rebuilt from fields (what was agreed, which tariff,
 #: which other act): their sentence quotes the clause that reports them.
 QUOTED_KINDS = frozenset({"agreement", "trade_policy", "other"})
-KIND_WORDS = {"agreement": ("an agreement", "thỏa thuận"), "trade_policy": ("trade policy", "chính sách thương mại"),
-              "other": ("reported", "ghi nhận"), "relations": ("relations", "quan hệ"), "visit": ("a visit", "chuyến thăm"),
-              "meeting": ("a meeting", "cuộc gặp"), "call": ("a call", "điện đàm")}
 
 
 def _balanced(words: str) -> str:
@@ -173,14 +166,12 @@ def _balanced(words: str) -> str:
 
 def _quoted(event: Event, when: str, language: str) -> str:
     """The event in the words of its source: "In May 2017, an agreement: “…”"."""
+    say = _say("sentences", language)
     words = _balanced(" ".join((event.detail.get("clause") or event.sentence).split()).strip(" ,;:-–—").rstrip("."))
-    label = KIND_WORDS.get(event.kind, KIND_WORDS["other"])[0 if language == "en" else 1]
-    planned = event.status == "planned"
-    if language == "en":
-        label = f"{label} (planned)" if planned else label
-    else:
-        label = f"{label} (dự kiến)" if planned else label
-    return f"{when}, {label}: “{words}”."
+    label = say.get(f"label_{event.kind}", say["label_other"])
+    if event.status == "planned":
+        label = say["quoted_planned"].format(label=label)
+    return say["quoted"].format(when=when, label=label, words=words)
 
 
 def _end(sentence: str) -> str:
@@ -191,15 +182,13 @@ def _end(sentence: str) -> str:
 def _planned(event: Event, kind: str, when: str, lead, others, places, language: str) -> str:
     """A future event, in the future tense: "…, X is expected to visit Vietnam."; quoted when
     the clause does not name who, or tells of the act rather than states it."""
-    en = language == "en"
+    say = _say("sentences", language)
     counterpart = _join(others, language) or _meeting_object(event, language)
-    place = places[0] if places else None
-    target = counterpart if kind in ("meeting", "call") else place
-    verbs = {"visit": ("visit", "thăm"), "meeting": ("meet", "gặp"), "call": ("hold a phone call with", "điện đàm với"), "arrival": ("arrive in", "tới")}
-    if kind not in verbs or not lead or not target or not event.detail.get("actor_near", True):
+    target = counterpart if kind in ("meeting", "call") else (places[0] if places else None)
+    verb = say.get(f"expected_{kind}")
+    if verb is None or not lead or not target or not event.detail.get("actor_near", True):
         return _quoted(event, when, language)
-    english_verb, vietnamese_verb = verbs[kind]
-    return f"{when}, {lead} is expected to {english_verb} {target}." if en else f"{when}, {lead} dự kiến {vietnamese_verb} {target}."
+    return say["expected"].format(when=when, lead=lead, verb=verb, target=target)
 
 
 def _meeting_object(event: Event, language: str) -> str | None:
@@ -247,56 +236,37 @@ def trade_flows(figures) -> dict:
 
 def _trade_sentence(found, period: str, language: str) -> str:
     """The trade an article reports for one period, in one sentence."""
+    say = _say("trade", language)
     flows = trade_flows([f for f in found if f.metric != "growth"])
     growth = _growth_of(found)
     when = format_date(period_as_date(period), language)
     total, outbound, inbound, surplus = (flows.get(k) for k in ("total", "vn_to_us", "us_to_vn", "surplus"))
-    en = language == "en"
 
-    def amount(f):
-        return format_amount(f.value, f.unit, language, f.qualifier)
+    def told(key: str, figure) -> str:
+        amount = format_amount(figure.value, figure.unit, language, figure.qualifier)
+        return say[key].format(when=when, amount=amount, change=_rate(figure, growth, say, language))
 
-    def change(f):
-        g = growth.get(f.metric)
-        if not g:
-            return ""
-        if en:
-            return f", {'up' if g.value >= 0 else 'down'} {format_amount(g.value, 'percent', language)} on a year earlier"
-        return f", {'tăng' if g.value >= 0 else 'giảm'} {format_amount(g.value, 'percent', language)} so với cùng kỳ"
-
-    if en:
-        parts = []
-        if outbound:
-            parts.append(f"Vietnam's exports to the US came to {amount(outbound)}{change(outbound)}")
-        if inbound:
-            parts.append(("and its" if outbound else "Vietnam's") + f" imports from the US {'to' if outbound else 'came to'} {amount(inbound)}{change(inbound)}")
-        flows_text = " ".join(parts)
-        if total:
-            text = f"{when}, two-way trade reached {amount(total)}{change(total)}" + (f"; {flows_text}" if flows_text else "")
-        else:
-            text = f"{when}, {flows_text}" if flows_text else f"{when}, trade figures were reported"
-        if surplus:
-            if surplus.direction is None:
-                text += f"; the trade gap was {amount(surplus)}{change(surplus)}"
-            elif outbound and inbound:
-                holder = "Vietnam" if surplus.direction == "VN->US" else "the United States"
-                text += f", leaving {holder} a surplus of {amount(surplus)}{change(surplus)}"
-            else:
-                holder, partner = ("Vietnam", "the US") if surplus.direction == "VN->US" else ("The United States", "Vietnam")
-                text += f"; {holder}'s surplus with {partner} was {amount(surplus)}{change(surplus)}"
-        return text + "."
-    parts = [f"xuất khẩu sang Mỹ {amount(outbound)}{change(outbound)}"] if outbound else []
-    parts += [f"nhập khẩu từ Mỹ {amount(inbound)}{change(inbound)}"] if inbound else []
+    parts = ([told("exports", outbound)] if outbound else []) + ([told("imports_after" if outbound else "imports", inbound)] if inbound else [])
+    flows_text = say["flows_joined"].join(parts)
     if total:
-        text = f"{when}, tổng kim ngạch thương mại hai chiều đạt {amount(total)}{change(total)}" + ("; " + ", ".join(parts) if parts else "")
+        text = told("total", total) + (say["total_flows"].format(flows=flows_text) if flows_text else "")
     else:
-        text = f"{when}, " + (", ".join(parts) if parts else "số liệu thương mại được công bố")
+        text = say["flows"].format(when=when, flows=flows_text) if flows_text else say["nothing"].format(when=when)
     if surplus:
         if surplus.direction is None:
-            text += f"; cán cân thương mại chênh lệch {amount(surplus)}{change(surplus)}"
+            text += told("gap", surplus)
         else:
-            text += f"; Việt Nam {'xuất siêu' if surplus.direction == 'VN->US' else 'nhập siêu'} {amount(surplus)}{change(surplus)}"
+            holder = "vn" if surplus.direction == "VN->US" else "us"
+            text += told(f"surplus_{holder}_both" if outbound and inbound else f"surplus_{holder}", surplus)
     return text + "."
+
+
+def _rate(figure, growth: dict, say: dict, language: str) -> str:
+    """ ", up 20% on a year earlier": the change stated with a figure, if any."""
+    change = growth.get(figure.metric)
+    if not change:
+        return ""
+    return say["up" if change.value >= 0 else "down"].format(percent=format_amount(change.value, "percent", language))
 
 
 def period_as_date(period: str) -> str:
@@ -342,6 +312,7 @@ def cite(event: Event) -> str:
 
 def _stock_sentences(figures, language: str) -> list[tuple[str, str]]:
     """The investment positions the articles state (rank, projects, capital) as sentences."""
+    say = _say("investment", language)
     by_sentence: dict[tuple[str, str], list] = {}
     for figure in figures:
         # (a rank has no direction of its own: it takes the one of the stock it is stated with)
@@ -354,36 +325,20 @@ def _stock_sentences(figures, language: str) -> list[tuple[str, str]]:
             continue
         direction = next(f.direction for f in group if f.metric != "rank")
         rank, projects, capital = metrics.get("rank"), metrics.get("fdi_projects"), metrics.get("fdi_capital")
-        inward = direction == "US->VN"
+        way = "in" if direction == "US->VN" else "out"
         pieces = []
-        if language == "en":
-            if projects:
-                pieces.append(f"{format_amount(projects.value, 'projects', language, projects.qualifier)} projects")
-            if capital:
-                pieces.append(f"{format_amount(capital.value, capital.unit, language, capital.qualifier)} of capital")
-            opening = "According to the articles, " if not sentences else "In the other direction, "
-            if rank:
-                place = f"{_ordinal(int(rank.value))}" + (f" of {rank.out_of}" if rank.out_of else "")
-                what = "among foreign investors in Vietnam" if inward else "among destinations of Vietnamese investment abroad"
-                text = f"{opening}the United States ranked {place} {what}" + (", with " + _join(pieces, language) if pieces else "")
-            else:
-                who, where = ("US investors", "Vietnam") if inward else ("Vietnamese investors", "the United States")
-                text = f"{opening}{who} held " + _join(pieces, language) + f" in {where}"
-            text = f"{text} ({article})."
+        if projects:
+            pieces.append(say["projects"].format(count=format_amount(projects.value, "projects", language, projects.qualifier)))
+        if capital:
+            pieces.append(say["capital"].format(amount=format_amount(capital.value, capital.unit, language, capital.qualifier)))
+        opening = say["next" if sentences else "first"]
+        if rank:
+            n = int(rank.value)
+            place = say["place_of" if rank.out_of else "place"].format(ordinal=_ordinal(n), n=n, total=rank.out_of)
+            text = say[f"ranked_{way}"].format(opening=opening, place=place, pieces=say["with"].format(pieces=_join(pieces, language)) if pieces else "")
         else:
-            if projects:
-                pieces.append(f"{format_amount(projects.value, 'projects', language, projects.qualifier)} dự án")
-            if capital:
-                pieces.append(f"tổng vốn {format_amount(capital.value, capital.unit, language, capital.qualifier)}")
-            if rank:
-                place = f"{int(rank.value)}" + (f"/{rank.out_of}" if rank.out_of else "")
-                what = "nhà đầu tư nước ngoài tại Việt Nam" if inward else "điểm đến đầu tư của Việt Nam"
-                text = f"Mỹ đứng thứ {place} trong số các {what}" + (", với " + _join(pieces, language) if pieces else "")
-            else:
-                who, where = ("Nhà đầu tư Mỹ", "Việt Nam") if inward else ("Nhà đầu tư Việt Nam", "Mỹ")
-                text = f"{who} có " + _join(pieces, language) + f" tại {where}"
-            text = f"{text} ({article})."
-        sentences.append((direction, text))
+            text = say[f"held_{way}"].format(opening=opening, pieces=_join(pieces, language))
+        sentences.append((direction, f"{text} ({article})."))
     return sentences
 
 
@@ -399,15 +354,14 @@ def short_label(event: Event, language: str = "en") -> str:
             milestone = None  # (told of, not stated: "Bush đề nghị … lộ trình từng bước bình thường hóa")
         if milestone in ("establish", "upgrade") and term:
             return glossary()["terms"].get(term, term) if en else term
-        return {"normalise": ("Normalisation", "Bình thường hóa"), "lift": ("Ban lifted", "Dỡ bỏ lệnh cấm")}.get(
-            milestone, ("Relations", "Quan hệ"))[0 if en else 1]
+        return _say("labels", language)[milestone if milestone in ("normalise", "lift") else "relations"]
     if event.kind in QUOTED_KINDS:
         label = glossary()["kinds"][event.kind][0 if en else 1]
         return f"{label}: {', '.join(_person_names(event.actors[:2]))}" if event.actors else label
     names = list(event.actors[1:])
     kind = glossary()["kinds"].get(event.kind, [event.kind, event.kind])[0 if en else 1]
     if len(names) > 2:
-        return f"{kind}: {len(names)} leaders" if en else f"{kind}: {len(names)} lãnh đạo"
+        return _say("labels", language)["leaders"].format(kind=kind, count=len(names))
     if not names:
         counterpart = _meeting_object(event, language) if event.kind == "meeting" else None
         names = [counterpart] if counterpart else event.actors[:1]
@@ -440,15 +394,14 @@ def narrate(events: list[Event], figures=(), language: str = "en") -> str:
     """
     if language not in ("en", "vi"):
         raise ValueError(f"language must be 'en' or 'vi', not {language!r}")
-    en = language == "en"
     figures = list(figures)
     stock = _stock_sentences(figures, language)
     trade = [(date_key(period_as_date(period)), _cited(_trade_sentence(found, period, language), f"({article})"))
              for article, period, found in trade_reports(figures)]
+    say = _say("sentences", language)
     if not events and not stock and not trade:
-        return ("# Vietnam–US relations: a timeline\n\nNo dated events were found in the articles.\n" if en
-                else "# Quan hệ Việt Nam – Mỹ: dòng thời gian\n\nKhông tìm thấy sự kiện có ngày tháng trong các bài báo.\n")
-    lines = ["# Vietnam–US relations: a timeline" if en else "# Quan hệ Việt Nam – Mỹ: dòng thời gian", ""]
+        return f"# {say['title']}\n\n{say['no_events']}\n"
+    lines = [f"# {say['title']}", ""]
     eras = assign_eras(events)
     past = [era for era in eras if era.key != "ahead"]
     if trade and not past:  # (figures, but no event: the trade alone, in its own section)
@@ -464,11 +417,11 @@ def narrate(events: list[Event], figures=(), language: str = "en") -> str:
         sections[id(era)].append((key, text))
     for era in eras:
         if era.key == "ahead" and stock:
-            lines += _section("Investment positions" if en else "Đầu tư hai chiều", [text for _, text in stock])
+            lines += _section(say["investment_section"], [text for _, text in stock])
         told = sorted(sections[id(era)], key=lambda pair: pair[0])
         if told:
-            title = era_title(era, language) if era.members or era.key != "events" else ("Trade" if en else "Thương mại")
+            title = era_title(era, language) if era.members or era.key != "events" else say["trade_section"]
             lines += _section(title, [text for _, text in told])
     if stock and not any(era.key == "ahead" for era in eras):
-        lines += _section("Investment positions" if en else "Đầu tư hai chiều", [text for _, text in stock])
+        lines += _section(say["investment_section"], [text for _, text in stock])
     return "\n".join(lines).rstrip() + "\n"
