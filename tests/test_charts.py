@@ -186,3 +186,15 @@ def test_no_text_of_a_chart_meets_another_on_the_corpus(chart, language):
     else:
         fig = getattr(charts, chart)(figures, articles, language)
     assert overlapping_texts(fig) == []
+
+
+def test_the_investment_table_keeps_positions_apart_from_flows():
+    from analysis.presentation.frames import investment_frame
+
+    from .conftest import article
+
+    text = ("Lũy kế đến tháng 6/2015, Mỹ có 748 dự án đầu tư còn hiệu lực tại Việt Nam.\n\n"
+            "Trong 6 tháng đầu năm 2015, Mỹ đăng ký đầu tư mới 87,4 triệu USD vào Việt Nam.")
+    frame = investment_frame(extract_figures(article(text, "fdi.txt", published="2015-07-10")))
+    assert list(zip(frame["kind"], frame["metric"], frame["as_of_or_period"], strict=True)) == [
+        ("position held", "fdi_projects", "2015-06"), ("registered in the period", "fdi_capital", "2015-H1")]

@@ -95,3 +95,20 @@ def disagreements_frame(found) -> pd.DataFrame:
     rows = [{"metric": d.metric, "period": d.period, "direction": d.direction, "first": d.first.text, "first_article": d.first.article,
              "second": d.second.text, "second_article": d.second.article} for d in found]
     return pd.DataFrame(rows, columns=list(DISAGREEMENT_DTYPES)).astype(DISAGREEMENT_DTYPES)
+
+
+INVESTMENT_DTYPES = {"kind": "string", "metric": "string", "direction": "string", "as_of_or_period": "string", "value": "Float64",
+                     "value_exact": "string", "qualifier": "string", "article": "string", "sentence": "string"}
+
+
+def investment_frame(figures) -> pd.DataFrame:
+    """Every investment figure, a position held (as of a date, or of none stated) apart from
+    what was registered in a period: the chart draws the positions, this table holds both."""
+    from .series import is_stock
+
+    rows = [{"kind": "position held" if is_stock(f) else "registered in the period", "metric": f.metric, "direction": f.direction,
+             "as_of_or_period": f.period, "value": float(f.value), "value_exact": format(f.value, "f"), "qualifier": f.qualifier,
+             "article": f.article, "sentence": f.sentence}
+            for f in figures if f.metric in ("fdi_capital", "fdi_projects")]
+    frame = pd.DataFrame(rows, columns=list(INVESTMENT_DTYPES)).astype(INVESTMENT_DTYPES)
+    return frame.sort_values(["kind", "metric", "direction", "as_of_or_period"], kind="stable", na_position="last").reset_index(drop=True)
