@@ -57,11 +57,19 @@ def use_house_style() -> None:
     })
 
 
-def _source(fig: MplFigure, articles, numbered: bool = False) -> None:
+def _source(fig: MplFigure, articles, language: str, numbered: bool = False) -> None:
     """The source line: every article the chart draws on ("[1] Vietnamnet, 2026-02-18, …" when
-    its points are numbered by article)."""
-    labels = "; ".join((f"[{index}] " if numbered else "") + source_label(a) for index, a in enumerate(articles, 1)) or "—"
+    its points are numbered by article). A chart of many articles names the first ones and
+    says how many more: the table of the articles lists them all."""
+    shown = articles[:MAX_SOURCES]
+    labels = "; ".join((f"[{index}] " if numbered else "") + source_label(a) for index, a in enumerate(shown, 1)) or "—"
+    if len(articles) > len(shown):
+        labels += "; " + t("more_sources", language, count=len(articles) - len(shown))
     fig.text(0.01, -0.02, textwrap.fill(f"Nguồn / Source: {labels}", 120), fontsize=7.5, color=GREY, ha="left", va="top")
+
+
+#: The most articles a source line names.
+MAX_SOURCES = 24
 
 
 def _no_data(ax, what: str, language: str) -> None:
@@ -104,7 +112,7 @@ def trade_chart(figures: list[Figure], articles, language: str = "en", period: s
         del chosen["surplus"]  # a gap without a holder cannot be labelled
     if not chosen:
         _no_data(ax, t("none_trade", language), language)
-        _source(fig, articles)
+        _source(fig, articles, language)
         return fig
     names = [t(f"bar_{key}", language) for key in ("total", "vn_to_us", "us_to_vn", "surplus")]
     metrics = [m for m in order if m in chosen]
@@ -123,7 +131,7 @@ def trade_chart(figures: list[Figure], articles, language: str = "en", period: s
     ax.set_ylim(0, max(values) * 1.18)
     ax.set_title(t("trade_title", language, period=period_label(period, language)))
     ax.tick_params(axis="x", labelsize=9)
-    _source(fig, _articles_of(chosen.values(), articles))
+    _source(fig, _articles_of(chosen.values(), articles), language)
     return fig
 
 
@@ -137,9 +145,11 @@ def trade_series_chart(figures: list[Figure], articles, language: str = "en", ki
     fig, ax = plt.subplots(figsize=(9, 4.6))
     if not points:
         _no_data(ax, t("none_year" if kind == "year" else "none_part", language), language)
-        _source(fig, articles)
+        _source(fig, articles, language)
         return fig
-    cited = [a for a in articles if any(a.name in p.articles for p in points)]
+    labelled = points if len(points) <= MAX_LABELLED_POINTS else [p for p in points if p.disputed][:MAX_LABELLED_POINTS]
+    # the articles the labels number come first in the source line, then the others drawn
+    cited = _numbered_first(articles, labelled, points)
     number = {a.name: index + 1 for index, a in enumerate(cited)}
     names = [t(f"series_{key}", language) for key in SERIES]
     colours = {"trade_total": GREY, "vn_to_us": PALETTE[0], "us_to_vn": PALETTE[1], "surplus": PALETTE[2]}
@@ -176,15 +186,21 @@ def trade_series_chart(figures: list[Figure], articles, language: str = "en", ki
     fig.canvas.draw()
     # each point's sources, where the label meets no other; a series too dense to label every
     # point labels those the articles disagree on, and the table gives the sources of all
-    labelled = points if len(points) <= MAX_LABELLED_POINTS else [p for p in points if p.disputed][:MAX_LABELLED_POINTS]
     for point in labelled:
         x, y = position(point.period), float(point.value) / 1e9
         label = QUALIFIER_MARKS.get(point.qualifier or "", "").strip() + ",".join(str(number[a]) for a in point.articles)
         _label_point(ax, x, y, label, placed, renderer)
     note = t("point_sources", language) if labelled is points else t("dense_sources", language)
     ax.text(1.0, -0.1, note, transform=ax.transAxes, ha="right", va="top", fontsize=7, color=GREY)
-    _source(fig, cited, numbered=True)
+    _source(fig, cited, language, numbered=True)
     return fig
+
+
+def _numbered_first(articles, labelled, points) -> list:
+    """The articles a chart cites: those its labels number first (so that their numbers stay
+    small and in the source line), then the others it draws."""
+    first = [a for a in articles if any(a.name in p.articles for p in labelled)]
+    return first + [a for a in articles if a not in first and any(a.name in p.articles for p in points)]
 
 
 def _label_point(ax, x: float, y: float, label: str, placed: list, renderer) -> None:
@@ -211,7 +227,9 @@ def investment_chart(figures: list[Figure], articles, language: str = "en") -> M
     points = investment_positions(_without_guessed_dates(figures, articles))
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.4))
     fig.suptitle(t("invest_title", language), fontweight="bold")
-    cited = [a for a in articles if any(a.name in p.articles for p in points)]
+    dense = {metric: [p for p in points if p.series.startswith(metric)] for metric in ("fdi_capital", "fdi_projects")}
+    labelled = [p for mine in dense.values() for p in (mine if len(mine) <= MAX_LABELLED_POINTS else [q for q in mine if q.disputed][:MAX_LABELLED_POINTS])]
+    cited = _numbered_first(articles, labelled, points)
     number = {a.name: index + 1 for index, a in enumerate(cited)}
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -233,7 +251,7 @@ def investment_chart(figures: list[Figure], articles, language: str = "en") -> M
                 ax.scatter([undated_at] * len(loose), [float(p.value) / scale for p in loose], marker="D", s=30, color=colour,
                            label=None if line else t("us_vn" if direction == "US->VN" else "vn_us", language))
         placed: list = []
-        for point in mine if len(mine) <= MAX_LABELLED_POINTS else [p for p in mine if p.disputed][:MAX_LABELLED_POINTS]:
+        for point in [p for p in labelled if p.series.startswith(metric)]:
             x = as_of_position(point.period) if point.period else undated_at
             label = QUALIFIER_MARKS.get(point.qualifier or "", "").strip() + ",".join(str(number[a]) for a in point.articles)
             _label_point(ax, x, float(point.value) / scale, label, placed, renderer)
@@ -251,7 +269,7 @@ def investment_chart(figures: list[Figure], articles, language: str = "en") -> M
         ax.set_ylabel(t(axis_label, language))
         ax.legend(fontsize=7.5, frameon=False, loc="upper left")
     fig.tight_layout()
-    _source(fig, cited, numbered=True)
+    _source(fig, cited, language, numbered=True)
     return fig
 
 
@@ -293,7 +311,7 @@ def rankings_chart(figures: list[Figure], articles, language: str = "en") -> Mpl
     fig, ax = plt.subplots(figsize=(8.5, 0.62 * max(len(rows), 2) + 1.6))
     if not rows:
         _no_data(ax, t("none_ranks", language), language)
-        _source(fig, articles)
+        _source(fig, articles, language)
         return fig
     ys = list(range(len(rows)))[::-1]
     for y, ranks in zip(ys, rows.values(), strict=True):
@@ -306,7 +324,9 @@ def rankings_chart(figures: list[Figure], articles, language: str = "en") -> Mpl
         if len(ranks) > 1:
             ax.plot(xs, [y] * len(xs), color=PALETTE[0], linewidth=1, zorder=2)
         ax.scatter(xs, [y] * len(xs), s=55, color=PALETTE[0], zorder=3)
-        for index, f in enumerate(ranks):  # its rank, and when (the period its sentence gives)
+        # its rank, and when (the period its sentence gives): each dot, or for a crowded row
+        # the earliest and the latest
+        for index, f in (enumerate(ranks) if len(ranks) <= 8 else ((0, ranks[0]), (1, ranks[-1]))):
             when = period_label(f.period, language) if f.period else t("rank_undated", language)
             ax.annotate(f"{int(f.value)} · {when}", (float(f.value), y), xytext=(0, 7 if index % 2 == 0 else -13),
                         textcoords="offset points", ha="center", fontsize=7, color="#333333")
@@ -320,7 +340,7 @@ def rankings_chart(figures: list[Figure], articles, language: str = "en") -> Mpl
     ax.set_ylim(-0.8, len(rows) - 0.2)
     ax.set_xlabel(t("rank_axis", language))
     ax.set_title(t("rank_title", language))
-    _source(fig, _articles_of(used, articles))
+    _source(fig, _articles_of(used, articles), language)
     return fig
 
 
@@ -339,7 +359,7 @@ def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFi
     if not events:
         fig, ax = plt.subplots(figsize=(9, 3))
         _no_data(ax, t("none_events", language), language)
-        _source(fig, articles)
+        _source(fig, articles, language)
         return fig
     from ..extraction.dates import date_key
 
@@ -412,7 +432,7 @@ def timeline_chart(events: list[Event], articles, language: str = "en") -> MplFi
     handles = [plt.Line2D([], [], marker="o", linestyle="", color=PALETTE[0], label=t("happened", language)),
                plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="white", color=PALETTE[4], label=t("planned", language))]
     fig.legend(handles=handles, loc="upper left", ncol=2, fontsize=7.5, frameon=False)
-    _source(fig, _articles_of(events, articles))
+    _source(fig, _articles_of(events, articles), language)
     return fig
 
 
