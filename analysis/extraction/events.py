@@ -52,6 +52,7 @@ REPORT = CaseFree(_phrases("events.report"))
 REPEATED = CaseFree(_phrases("events.repeated"))
 REFERENCE_POINT = CaseFree(rf"\b(?:{_phrases('events.reference_points')})\s+$")
 HYPOTHETICAL = CaseFree(_phrases("events.hypothetical"))
+NOMINAL_BEFORE = CaseFree(rf"(?:{_phrases('events.nominal_before')})\s+$")
 MILESTONES = [(kind, CaseFree("|".join(phrases))) for kind, phrases in lang.mapping("events.milestones").items()]
 # (a milestone is told with its date: an undated mention of one is no event)
 INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit", "agreement", "trade_policy", "other"})
@@ -98,6 +99,8 @@ def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
         if kind is None:
             kind = next(kind for kind, pattern in _TRIGGER_KINDS if getattr(pattern, which).match(text, match.start()))
             _KIND_OF[match.group()] = kind
+        if kind in ACTS and getattr(NOMINAL_BEFORE, which).search(text, max(0, match.start() - 15), match.start()):
+            continue  # ("Nội dung thảo luận": a noun; the clause asserts another act, if any)
         first.setdefault(kind, match)
     supposed = getattr(HYPOTHETICAL, which).search(text)
     if supposed:  # "Nếu chuyến viếng thăm thành hình …": what follows a supposition did not happen
@@ -387,10 +390,10 @@ def article_events(article: Article) -> list[Event]:
 
 
 def _told_keys(event: Event) -> list[tuple]:
-    """What an event is told again by: its gathering, or a person in it (by surname)."""
+    """What an event is told again by: its gathering, a person in it (by surname), or its date."""
     if event.subject:
         return [(event.kind, "subject", event.subject)]
-    return [(event.kind, "person", _surname(a)) for a in event.actors]
+    return [(event.kind, "person", _surname(a)) for a in event.actors] + [(event.kind, "date", event.date)]
 
 
 def _told_again(event: Event, dated: Event) -> bool:
@@ -399,7 +402,9 @@ def _told_again(event: Event, dated: Event) -> bool:
     if event.kind != dated.kind or (event.subject or dated.subject) and event.subject != dated.subject:
         return False
     if not event.subject and not {_surname(a) for a in event.actors} & {_surname(a) for a in dated.actors}:
-        return False
+        # (told again without naming anyone, of the very dates of one told before: "Theo
+        # TTXVN, chuyến thăm của Đại tướng … nhằm …")
+        return not event.actors and event.date == dated.date
     a, b = event.date.split("/")[0], dated.date.split("/")[0]
     if a.startswith(b) or b.startswith(a):
         return True

@@ -186,6 +186,7 @@ SCHEMA = {
     "events.milestone_mentions": "phrases",
     "events.milestones": "kinds",
     "events.hypothetical": "phrases",
+    "events.nominal_before": "phrases",
     "events.since": "phrases",
     "events.repeated": "phrases",
     "events.reference_points": "phrases",
