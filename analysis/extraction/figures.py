@@ -396,6 +396,12 @@ class Context:
             self.period = mentions[-1].period
 
 
+def _last_flow_end(found: list, start: int) -> int:
+    """Where the last figure read before ends, a rank aside ("tốc độ tăng trưởng cao nhất, 53%":
+    the rank names the rate's place, not another figure of the rate)."""
+    return next((f.amount.end for f in reversed(found) if f.metric != "rank"), start)
+
+
 def _period_end(period: str) -> tuple:
     """Where a period ends, for comparing periods: "2025-01/2025-06" and "2025-H1" end with
     June 2025, "2025" with December."""
@@ -681,7 +687,7 @@ class _SentenceReader:
                     metric, rule = "share", "share"
                 elif earlier is not None and earlier.amount.unit == "percent" and earlier.metric in ("share", "growth") and _LISTED.fullmatch(before):
                     metric, rule = earlier.metric, f"listed after a {earlier.metric}"  # "chiếm 44% … và 20% …", "to 7.96% from 6.93%"
-                elif _RATE_OF_CHANGE.search(text, max(s.start, (earlier.amount.end if earlier else s.start)), amount.start):
+                elif _RATE_OF_CHANGE.search(text, max(s.start, _last_flow_end(result, s.start)), amount.start):
                     metric, rule = "growth", "a rate of growth named before it"  # "tốc độ tăng trưởng cao nhất, 53%"
                 else:
                     metric, rule = "other", "percent without a change or share"
@@ -839,6 +845,10 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
             free = [m for m in mentions if not any(c[0] <= m.start < c[1] for c in others)]
             governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
                                       free, sentence_dates, context.period, context.stock, investment)
+            if governing.period is None and item.rule.startswith("a multiple: a ratio") and periods and periods[-1].period:
+                # a ratio of two flows is of the period of the flow it measures ("đạt 104 tỷ USD
+                # (gấp 7 lần trị giá nhập khẩu …)")
+                governing = Governing(periods[-1].period, "the period of the figure it compares")
             periods.append(governing)
             figures.append(
                 Figure(

@@ -165,6 +165,9 @@ def _year_of(period: str) -> int:
     return int(period.split("/")[-1][:4])
 
 
+_TO_AFTER = re.compile(rf"\s*(?:{lang.alternation(lang.words('figures.change_to'))})\b", re.IGNORECASE)
+
+
 def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int], figure: tuple[int, int], metric: str, unit: str,
                   mentions: list[PeriodMention], dates, flows: str | None, stock: str | None, investment: bool) -> Governing:
     """The period a figure covers: the one its clause states, then its sentence, then the one
@@ -195,7 +198,9 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     if own and flows:
         return Governing(shift_years(flows, -1), "the same period a year before")
     multiple = metric == "growth" and unit == "count"
-    if multiple:  # (the year after a multiple is its base: "gấp 3,6 lần kết quả năm 2005")
+    if multiple and not _TO_AFTER.match(text, end):
+        # (the year after a multiple is its base: "gấp 3,6 lần kết quả năm 2005"; after "lên",
+        # "to", it is its own: "tăng gấp 90 lần lên 36,3 tỷ USD năm 2014")
         mentions = [m for m in mentions if m.end <= start]
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     chosen, rule = None, ""
