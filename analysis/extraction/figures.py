@@ -36,7 +36,7 @@ from .dates import article_dates, digit_runs, publication
 from .flows import balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
-from .periods import STOCK_WORDS, Governing, PeriodMention, figure_period, find_periods
+from .periods import STOCK_METRICS, STOCK_WORDS, Governing, PeriodMention, figure_period, find_periods
 
 
 def _names(key: str) -> str:
@@ -91,6 +91,8 @@ _SHARE_AFTER = re.compile(rf"\s*(?:{_names('figures.share_after')})\b", re.IGNOR
 _LISTED = re.compile(rf"\s*(?:,|{_names('figures.list_words')})?\s*(?:(?:the|tổng số|tổng)\s+)?", re.IGNORECASE)
 # a rate of growth named before a percentage that is not in its clause: "tốc độ tăng trưởng cao nhất, 53%"
 _RATE_OF_CHANGE = _words(_names("figures.rates_of_change"))
+# a target or a plan: its figures set no period for the sentences after
+TARGETS = _words(_names("periods.targets"))
 # measures that are no flow of goods: a figure of them takes no flow told before
 OTHER_MEASURES = _words(_names("figures.other_measures"))
 # the value of a deal is no flow of goods, whatever the sentences before it told
@@ -348,7 +350,9 @@ class Context:
     def year(self) -> int | None:
         return int(self.period.split("/")[-1][:4]) if self.period else None
 
-    def update(self, found: list[_Found], periods: list[Governing]) -> None:
+    def update(self, found: list[_Found], periods: list[Governing], planned: bool = False) -> None:
+        """What a sentence's figures tell the sentences after; a target or a plan ("a full-year
+        growth target of 8 per cent") tells no period of flows."""
         stated = None  # the latest period the sentence's flows cover (not a base they are compared with)
         for item, governing in zip(found, periods, strict=True):
             if item.metric in ("fdi_capital", "fdi_projects") and item.direction:
@@ -364,7 +368,7 @@ class Context:
             elif governing.period and item.metric not in ("other", "count") and item.amount.unit != "count" and not governing.rule.startswith("the stock"):
                 if stated is None or _period_end(governing.period) >= _period_end(stated):
                     stated = governing.period
-        if stated:
+        if stated and not planned:
             self.period = stated
 
     def named(self, text: str, start: int, end: int, figureless: bool = False) -> None:
@@ -868,9 +872,9 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
                     rule=f"{item.rule}; period: {governing.rule}",
                 )
             )
-        context.update(found, periods)
+        context.update(found, periods, planned=TARGETS.search(text, sentence.start, sentence.end) is not None)
         context.named(text, sentence.start, sentence.end)
-    return figures
+    return _dated_stocks(figures)
 
 
 _MULTIPLE_CUES = fewest(w for form in MULTIPLE_FORMS if opening_words(form.pattern) != {"0"} for w in required_words(form.pattern))
@@ -911,6 +915,24 @@ _ALL_WORD_CUES = tuple(sorted({*_SCALE_CUES, *_MULTIPLE_CUES, *_WORDED_CUES}))
 def may_multiply(low: str | None, sentence: Sentence) -> bool:
     """Whether a sentence without numbers may state a multiple in words ("doubled")."""
     return _cue(_MULTIPLE_CUES, low, sentence)
+
+
+def _dated_stocks(figures: list[Figure]) -> list[Figure]:
+    """An article that counts its investment to one date ("As of March 20, there were 735
+    active projects …") has its undated positions ("have so far pumped more than US$11
+    billion", "This ranks the U.S. seventh") counted to that date too."""
+    counted = {f.period for f in figures if f.period and "a stock, counted to '" in f.rule}
+    if len(counted) != 1:
+        return figures
+    (as_of,) = counted
+    dated = []
+    for figure in figures:
+        undated = figure.period is None and (figure.rule.endswith("a stock, counted to no date") or figure.rule.endswith("no period"))
+        position = figure.metric in STOCK_METRICS or figure.metric in ("rank", "share") and INVEST_WORDS.search(figure.sentence)
+        if undated and position:
+            figure = figure._replace(period=as_of, rule=f"{figure.rule.rsplit('; period: ', 1)[0]}; period: the date the article counts its investment to")
+        dated.append(figure)
+    return dated
 
 
 def _told_without_figures(article: Article, sentence: Sentence, dates: SpanIndex, context: Context) -> None:

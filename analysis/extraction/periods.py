@@ -165,6 +165,7 @@ def _year_of(period: str) -> int:
     return int(period.split("/")[-1][:4])
 
 
+_STANDING = CaseFree(lang.alternation(lang.words("periods.standing")) or "(?!)")
 _TO_AFTER = re.compile(rf"\s*(?:{lang.alternation(lang.words('figures.change_to'))})\b", re.IGNORECASE)
 
 
@@ -194,6 +195,8 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
         if is_cumulative(text, *sentence):
             return Governing(None, "a stock, counted to no date")
     context = stock if stocks else flows if metric not in ("count", "other") else None
+    if metric in ("rank", "share") and not stocks and _STANDING.search(text, *sentence):
+        context = None  # a standing fact ("Nhiều năm qua, Mỹ luôn giữ ngôi …", "continues to be"): of no one period
     own = _SAME_PERIOD.search(text, clause[0], start)
     if own and flows:
         return Governing(shift_years(flows, -1), "the same period a year before")

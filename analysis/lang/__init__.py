@@ -100,6 +100,8 @@ SCHEMA = {
     "periods.stocks": "words",
     "periods.same_period": "words",
     "periods.average": "words",
+    "periods.standing": "words",
+    "periods.targets": "words",
     # countries
     "countries.vietnam": "words",
     "countries.us": "words",
