@@ -36,7 +36,7 @@ from .dates import article_dates, digit_runs, publication
 from .flows import balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
-from .periods import STOCK_METRICS, STOCK_WORDS, Governing, PeriodMention, figure_period, find_periods
+from .periods import RATE_WORDS, STOCK_METRICS, STOCK_WORDS, Governing, PeriodMention, figure_period, find_periods, is_cumulative
 
 
 def _names(key: str) -> str:
@@ -671,14 +671,18 @@ class _SentenceReader:
             elif amount.unit == "projects":
                 # projects with capital beside them, or still in force ("còn hiệu lực", "active"),
                 # are investment projects
-                invest = INVEST_WORDS.search(text, s.start, s.end) or _WORTH.search(after) or STOCK_WORDS.search(text, s.start, s.end)
+                upto = items[index + 1].amount.start if index + 1 < len(items) else s.end
+                worth = _WORTH.search(text, amount.end, min(upto, amount.end + 40))  # ("18 projects, collectively worth $5.3 billion")
+                invest = INVEST_WORDS.search(text, s.start, s.end) or worth or STOCK_WORDS.search(text, s.start, s.end)
                 metric, rule = ("fdi_projects", "projects of investment") if invest else ("count", "projects")
             elif metric in ("count", "growth", "other") and amount.unit == "count":  # (a count by its noun, a multiple by its words)
                 pass
             elif amount.unit == "percent" or (amount.unit in ("USD", "VND") and _is_change(before)):
                 change = _change(before, after)
                 earlier = result[-1] if result else None
-                if change:
+                if change and amount.unit == "percent" and _CHANGE_TO.search(before) and RATE_WORDS.search(text, s.start, s.end):
+                    metric, rule = "other", "a rate brought to a level"  # ("cut their Tariffs down to ZERO", "giảm thuế xuống 0%")
+                elif change:
                     metric, rule = "growth", f"change: {change[1]}"
                     if change[0] == "down":
                         value, high = -value, (-high if high is not None else None)
@@ -928,7 +932,8 @@ def _dated_stocks(figures: list[Figure]) -> list[Figure]:
     dated = []
     for figure in figures:
         undated = figure.period is None and (figure.rule.endswith("a stock, counted to no date") or figure.rule.endswith("no period"))
-        position = figure.metric in STOCK_METRICS or figure.metric in ("rank", "share") and INVEST_WORDS.search(figure.sentence)
+        position = figure.metric in STOCK_METRICS or figure.metric in ("rank", "share") and (
+            INVEST_WORDS.search(figure.sentence) or is_cumulative(figure.sentence, 0, len(figure.sentence)))
         if undated and position:
             figure = figure._replace(period=as_of, rule=f"{figure.rule.rsplit('; period: ', 1)[0]}; period: the date the article counts its investment to")
         dated.append(figure)

@@ -149,7 +149,7 @@ class Governing(NamedTuple):
     rule: str
 
 
-_RATE_WORDS = CaseFree(lang.alternation(lang.words("periods.rates")))
+RATE_WORDS = CaseFree(lang.alternation(lang.words("periods.rates")))
 STOCK_WORDS = CaseFree(lang.alternation(lang.words("periods.stocks")))
 _SAME_PERIOD = CaseFree(rf"^\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")
 _AVERAGE = CaseFree(lang.alternation(lang.words("periods.average")))
@@ -185,7 +185,7 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     ``investment`` whether the sentence speaks of investment.
     """
     start, end = figure
-    if metric == "other" and unit == "percent" and _RATE_WORDS.search(text, *sentence):
+    if metric == "other" and unit == "percent" and RATE_WORDS.search(text, *sentence):
         return Governing(None, "a rate, not a flow")
     stocks = metric in STOCK_METRICS or (investment and metric in ("share", "rank", "count"))
     if stocks and (STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence)):
