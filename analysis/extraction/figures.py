@@ -91,6 +91,8 @@ _SHARE_AFTER = re.compile(rf"\s*(?:{_names('figures.share_after')})\b", re.IGNOR
 _LISTED = re.compile(rf"\s*(?:,|{_names('figures.list_words')})?\s*(?:(?:the|tổng số|tổng)\s+)?", re.IGNORECASE)
 # a rate of growth named before a percentage that is not in its clause: "tốc độ tăng trưởng cao nhất, 53%"
 _RATE_OF_CHANGE = _words(_names("figures.rates_of_change"))
+# groups of goods: a count of them counts the flows told before
+GOODS_GROUPS = _words(_names("figures.goods_groups"))
 # a target or a plan: its figures set no period for the sentences after
 TARGETS = _words(_names("periods.targets"))
 # measures that are no flow of goods: a figure of them takes no flow told before
@@ -853,7 +855,11 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
             free = [m for m in mentions if not any(c[0] <= m.start < c[1] for c in others)]
             governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
                                       free, sentence_dates, context.period, context.stock, investment)
-            if governing.period is None and item.rule.startswith("a multiple: a ratio") and periods and periods[-1].period:
+            if governing.period is None and item.metric == "count" and context.period and GOODS_GROUPS.search(text, a.start, a.end):
+                # a count of groups of goods counts the flows told before ("3 nhóm hàng lớn
+                # nhất chiếm khoảng 50% kim ngạch"): of their period
+                governing = Governing(context.period, "the period of the goods told before")
+            elif governing.period is None and item.rule.startswith("a multiple: a ratio") and periods and periods[-1].period:
                 # a ratio of two flows is of the period of the flow it measures ("đạt 104 tỷ USD
                 # (gấp 7 lần trị giá nhập khẩu …)")
                 governing = Governing(periods[-1].period, "the period of the figure it compares")
@@ -921,6 +927,9 @@ def may_multiply(low: str | None, sentence: Sentence) -> bool:
     return _cue(_MULTIPLE_CUES, low, sentence)
 
 
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _dated_stocks(figures: list[Figure]) -> list[Figure]:
     """An article that counts its investment to one date ("As of March 20, there were 735
     active projects …") has its undated positions ("have so far pumped more than US$11
@@ -934,7 +943,7 @@ def _dated_stocks(figures: list[Figure]) -> list[Figure]:
         undated = figure.period is None and (figure.rule.endswith("a stock, counted to no date") or figure.rule.endswith("no period"))
         position = figure.metric in STOCK_METRICS or figure.metric in ("rank", "share") and (
             INVEST_WORDS.search(figure.sentence) or is_cumulative(figure.sentence, 0, len(figure.sentence)))
-        if undated and position:
+        if undated and position and not _A_YEAR.search(figure.sentence):  # (a sentence with a date of its own keeps it)
             figure = figure._replace(period=as_of, rule=f"{figure.rule.rsplit('; period: ', 1)[0]}; period: the date the article counts its investment to")
         dated.append(figure)
     return dated

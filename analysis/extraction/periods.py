@@ -151,7 +151,7 @@ class Governing(NamedTuple):
 
 RATE_WORDS = CaseFree(lang.alternation(lang.words("periods.rates")))
 STOCK_WORDS = CaseFree(lang.alternation(lang.words("periods.stocks")))
-_SAME_PERIOD = CaseFree(rf"^\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")
+_SAME_PERIOD = CaseFree(rf"\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")  # (matched at a clause's start)
 _AVERAGE = CaseFree(lang.alternation(lang.words("periods.average")))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
 
@@ -197,9 +197,11 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     context = stock if stocks else flows if metric not in ("count", "other") else None
     if metric in ("rank", "share") and not stocks and _STANDING.search(text, *sentence):
         context = None  # a standing fact ("Nhiều năm qua, Mỹ luôn giữ ngôi …", "continues to be"): of no one period
-    own = _SAME_PERIOD.search(text, clause[0], start)
-    if own and flows:
-        return Governing(shift_years(flows, -1), "the same period a year before")
+    if _SAME_PERIOD.match(text, clause[0], start):  # (at the clause's start: "(cùng kỳ đạt 85,2 tỷ USD)")
+        told = [m for m in mentions if m.end <= clause[0] and m.period]
+        base = told[-1].period if told else flows  # the period its sentence told, else the one told before
+        if base:
+            return Governing(shift_years(base, -1), "the same period a year before")
     multiple = metric == "growth" and unit == "count"
     if multiple and not _TO_AFTER.match(text, end):
         # (the year after a multiple is its base: "gấp 3,6 lần kết quả năm 2005"; after "lên",

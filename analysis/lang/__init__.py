@@ -129,6 +129,7 @@ SCHEMA = {
     "figures.change_by": "words",
     "figures.change_to": "words",
     "figures.count_nouns": "words",
+    "figures.goods_groups": "words",
     "figures.reference_nouns": "words",
     "figures.group_words": "words",
     "figures.count_gap": "number",
