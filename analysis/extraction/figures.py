@@ -844,17 +844,22 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         clauses = _clauses(text, sentence.start, sentence.end)
         sentence_dates = dates.within(sentence.start, sentence.end)
         mentions = find_periods(text, sentence.start, sentence.end, published, sentence_dates, hint=context.year or published_year)
-        investment = INVEST_WORDS.search(text, sentence.start, sentence.end) is not None
+        # (a sentence speaks of investment when it says so, or when its figures are investment:
+        # "home to 18 projects, collectively worth $5.3 billion, nearly half of the total")
+        investment = INVEST_WORDS.search(text, sentence.start, sentence.end) is not None or any(
+            item.metric in STOCK_METRICS for item in found)
         periods = []
         clause_of = [next((c for c in clauses if c[0] <= item.amount.start < c[1]), (sentence.start, sentence.end)) for item in found]
-        for item, clause in zip(found, clause_of, strict=True):
+        for index, (item, clause) in enumerate(zip(found, clause_of, strict=True)):
             a = item.amount
+            # (a bracket opened right after the clause of the figure before adds to that figure)
+            aside = periods[-1] if index and text[clause[0] - 1] == "(" and clause_of[index - 1][1] == clause[0] - 1 else None
             # (a period stated after it in the clause of another figure is that figure's: "fell
             # 2.2% to US$13.4 billion – accelerating from a 1.4% fall in September")
             others = [c for c in clause_of if c != clause and c[0] > a.start]
             free = [m for m in mentions if not any(c[0] <= m.start < c[1] for c in others)]
             governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
-                                      free, sentence_dates, context.period, context.stock, investment)
+                                      free, sentence_dates, context.period, context.stock, investment, aside)
             if governing.period is None and item.metric == "count" and context.period and GOODS_GROUPS.search(text, a.start, a.end):
                 # a count of groups of goods counts the flows told before ("3 nhóm hàng lớn
                 # nhất chiếm khoảng 50% kim ngạch"): of their period

@@ -166,11 +166,14 @@ def _year_of(period: str) -> int:
 
 
 _STANDING = CaseFree(lang.alternation(lang.words("periods.standing")) or "(?!)")
+# (a clause that names its year without writing it: "thì đến năm đã vượt mốc 10 tỉ USD")
+_UNWRITTEN_YEAR = CaseFree("|".join(f"(?:{p})" for p in lang.words("periods.unwritten_year")) or "(?!)")
 _TO_AFTER = re.compile(rf"\s*(?:{lang.alternation(lang.words('figures.change_to'))})\b", re.IGNORECASE)
 
 
 def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int], figure: tuple[int, int], metric: str, unit: str,
-                  mentions: list[PeriodMention], dates, flows: str | None, stock: str | None, investment: bool) -> Governing:
+                  mentions: list[PeriodMention], dates, flows: str | None, stock: str | None, investment: bool,
+                  aside: Governing | None = None) -> Governing:
     """The period a figure covers: the one its clause states, then its sentence, then the one
     the article's figures covered last.
 
@@ -182,7 +185,9 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     a figure's subject is the same period a year before; a multiple ("gấp 3,6 lần") or an
     average yearly growth spans from the first year its sentence names to its own.
     ``dates`` are the sentence's date mentions (days included); ``mentions`` its periods;
-    ``investment`` whether the sentence speaks of investment.
+    ``investment`` whether the sentence speaks of investment; ``aside`` the period of the
+    figure a bracketed clause adds to ("vượt mốc 10 tỉ USD (đạt 10,5 tỉ USD)"), which the
+    figure in the brackets has when its clause states none.
     """
     start, end = figure
     if metric == "other" and unit == "percent" and RATE_WORDS.search(text, *sentence):
@@ -212,6 +217,11 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     if in_clause:  # the nearest; between two as near, the one after ("US$123 billion in 2022")
         chosen = min(in_clause, key=lambda m: (m.start - end if m.start >= end else start - m.end, m.start < end))
         rule = f"its clause: '{text[chosen.start:chosen.end]}'"
+    elif aside is not None:
+        return Governing(aside.period, f"the figure its brackets add to ({aside.rule})")
+    elif any(not any(m.start < u.end() and u.start() < m.end for m in mentions)
+             for u in _UNWRITTEN_YEAR.finditer(text, *clause)):
+        return Governing(None, "its clause names a year it does not write")
     else:
         before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= end]

@@ -102,6 +102,7 @@ SCHEMA = {
     "periods.average": "words",
     "periods.standing": "words",
     "periods.targets": "words",
+    "periods.unwritten_year": "phrases",
     # countries
     "countries.vietnam": "words",
     "countries.us": "words",
