@@ -84,6 +84,12 @@ def _clauses(text: str, start: int, end: int, dates: list[DateRecord]):
     return bounds
 
 
+def _as_verb(text: str, at: int, sentence_start: int) -> bool:
+    """Whether the words at ``at`` are written as a verb: a word with a capital inside a
+    sentence opens a name ("Theo Tuyên bố chung, …": the Joint Statement, not "declared")."""
+    return not text[at].isupper() or not text[sentence_start:at].strip(" \t\n\"“‘'(")
+
+
 def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
     """The first match of each kind of trigger in the clause (one pass, then "attend").
 
@@ -225,7 +231,7 @@ class _ArticleEvents:
         for index, (_, start, end) in enumerate(clauses[:-1]):
             # a report of an act dated later in the sentence: the act is of the later date
             later = {e.kind for e in read[index + 1]}
-            if later and REPORT.lower.search(lowered_slice(self.text, start, end)):
+            if later and any(_as_verb(self.text, m.start(), sentence.start) for m in REPORT.finditer(self.text, start, end)):
                 read[index] = [e for e in read[index] if e.kind not in later]
         sentence_kinds = None
         for index, (mention, start, end) in enumerate(clauses):

@@ -669,6 +669,16 @@ class FirstOf:
         match the empty string."""
         self.parts = [CaseFree(pattern, branch=True) for pattern in parts]
         self.pattern = "|".join(parts)  # the alternation it stands for
+        self._text_read: str | None = None  # the lower-cased text the parts below were sorted for
+        self._present: list[CaseFree] = self.parts
+
+    def _present_in(self, low: str) -> list[CaseFree]:
+        """The parts whose anchors occur somewhere in ``low``: a part absent from a whole text
+        is absent from each of its stretches, which are asked one after another."""
+        if low is not self._text_read:
+            self._text_read = low
+            self._present = [part for part in self.parts if not (part.anchors and part.absent(low, 0, len(low)))]
+        return self._present
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
@@ -676,7 +686,7 @@ class FirstOf:
         if low is None:  # (rare text: every branch, ignoring case, on the text itself)
             patterns, target = [part.any_case for part in self.parts], text
         else:
-            patterns, target = [part.lower for part in self.parts if not (part.anchors and part.absent(low, pos, endpos))], low
+            patterns, target = [part.lower for part in self._present_in(low) if not (part.anchors and part.absent(low, pos, endpos))], low
         if len(patterns) == 1:  # (the common case: one branch's words occur)
             yield from patterns[0].finditer(target, pos, endpos)
             return
