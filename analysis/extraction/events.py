@@ -269,6 +269,8 @@ class _ArticleEvents:
         # a year read from no stated publication date is a guess the story must not state as fact
         year_guessed = mention.inferred and publication(self.article).source not in ("header", "given")
         status = _status(date, publication(self.article).date, future, anchored)  # (one clause, one date: one status)
+        if future and not anchored and status == "happened":
+            return []  # what will be does not continue a date that has passed ("Dự kiến sau khi TPP được ký kết …")
         base = dict(date=date, granularity=mention.granularity, inferred=inferred, sentence=sentence.text,
                     sources=[{"article": self.article.name, "start": start, "end": end}], anchored=anchored)
         if "relations" in acts and third_countries(self.text, start, end):
