@@ -197,6 +197,8 @@ def balance(kind: str, text: str, word: tuple[int, int], clause: tuple[int, int]
     parties = roles(text, countries)
     subject = (parties["holder"][:1] or [c for c in parties["subject"] if c.end <= word[0]][-1:] or parties["of"][:1])
     partner = parties["with"][:1] or parties["to"][:1] or parties["from"][:1] or [c for c in parties["subject"] if c.start >= word[1]][:1]
+    if kind == "deficit" and not subject and not partner:
+        return Flow("trade_surplus", None, "a deficit whose holder is unsaid")  # ("the trade deficit between the two countries")
     side = subject[0].code if subject else "VN"
     other = partner[0].code if partner else (context_partner if side == "VN" else "VN")
     if other is None or other == side:
