@@ -34,7 +34,8 @@ _M = r"(?:0?[1-9]|1[0-2])"
 _Y = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-–—]\s*"
 #: The slots a date form's named groups fill.
-SLOTS = ("day", "day_end", "month", "month_end", "year", "year_end", "quarter", "quarter_word", "weekday", "relative_day", "relative_month", "sep")
+SLOTS = ("day", "day_end", "month", "month_end", "year", "year_end", "quarter", "quarter_word", "quarter_span", "weekday", "relative_day",
+         "relative_month", "years_after", "sep")
 
 
 def _numbers(key: str) -> dict[str, int]:
@@ -47,6 +48,7 @@ QUARTER_WORDS = _numbers("dates.quarter_words")
 WEEKDAYS = _numbers("dates.weekdays")
 RELATIVE_DAYS = _numbers("dates.relative_days")
 RELATIVE_MONTHS = _numbers("dates.relative_months")
+_NUMBER_WORDS = {" ".join(word.split()): number for word, number in _numbers("numbers.words").items()}
 _PARTS_OF_DAY = lang.alternation(lang.words("dates.parts_of_day"))
 
 
@@ -76,11 +78,13 @@ def _placeholders(code: str) -> dict[str, str]:
         "WEEKDAY": lang.alternation(value("dates.weekdays")) or "(?!)",
         "RELATIVE_DAY": lang.alternation(value("dates.relative_days")) or "(?!)",
         "RELATIVE_MONTH": lang.alternation(value("dates.relative_months")) or "(?!)",
+        "COUNT": r"\d{1,2}" + "".join(f"|{w}" for w in [lang.alternation(value("numbers.words"))] if w),
     }
 
 
 FORMS = load_forms("dates.forms", SLOTS, _placeholders)
 _FORM_BY_GROUP = {form.group: form for form in FORMS}
+_FORM_ORDER = {form.group: index for index, form in enumerate(FORMS)}
 # A date is tried where a word or a number begins: each form is tried at the places it can
 # begin with (read from its pattern), in the forms' order, so that at any position the two
 # patterns match what the whole list would. Both match on the lower-cased text (see casefree).
@@ -226,10 +230,12 @@ def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
     # (the forms found by digits come in text order and do not overlap: a bisection tells
     # whether a word form starts inside one)
     starts, ends = [m.start() for m in found], [m.end() for m in found]
-    for whole in sorted(alone, key=lambda m: m.start()):
+    taken = start  # (and of the word forms, the first at a place, as in the forms' order: "April to June quarter", not "June")
+    for whole in sorted(alone, key=lambda m: (m.start(), _FORM_ORDER.get(m.lastgroup, -1))):
         at = bisect_right(starts, whole.start()) - 1
-        if at < 0 or whole.start() >= ends[at]:
+        if (at < 0 or whole.start() >= ends[at]) and whole.start() >= taken:
             found.append(whole)
+            taken = whole.end()
     return tuple(sorted(found, key=lambda m: m.start()))
 
 
@@ -266,12 +272,29 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             if days:
                 mentions.append(DateRecord("", mention_text, match.start(), match.end(), days[-1].date.split("/")[0], "day", True))
             continue
-        found = _read_date(form, match, published, latest_year)
+        if slot(match, form, "years_after") is not None:  # "hai năm sau": from the year written last before it
+            found = _years_after(text, match, slot(match, form, "years_after"), mentions)
+        else:
+            found = _read_date(form, match, published, latest_year)
         if found is not None:
             date, granularity, inferred = found
             part = _part_of_day(mention_text) if granularity == "day" else None
             mentions.append(DateRecord("", mention_text, match.start(), match.end(), date, granularity, inferred, "", part))
     return mentions
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _years_after(text: str, match: re.Match, count: str, mentions: list[DateRecord]) -> tuple[str, str, bool] | None:
+    """The year N years after the date written last before ``match`` in its sentence, or None
+    when the sentence writes none before it (then there is nothing to count from)."""
+    anchor = mentions[-1] if mentions else None
+    if anchor is None or _SENTENCE_END.search(text, anchor.end, match.start()):
+        return None
+    count = " ".join(count.lower().split())
+    years = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1)  # ("a year later")
+    return str(int(anchor.date.split("/")[-1][:4]) + years), "year", True
 
 
 def _read_date(form: Form, match: re.Match, published: str | None, latest_year: int | None) -> tuple[str, str, bool] | None:
@@ -301,6 +324,10 @@ def _read_date(form: Form, match: re.Match, published: str | None, latest_year: 
             inferred = True
             if year is None:
                 return None
+        if slot(match, form, "quarter_span") is not None:  # "the April to June quarter"
+            if month % 3 != 1 or month_end != month + 2:
+                return None
+            return f"{int(year):04d}-Q{month // 3 + 1}", "quarter", inferred
         return f"{int(year):04d}-{month:02d}/{int(year):04d}-{month_end:02d}", "month", inferred
     if day is not None or month is not None:
         day = int(day) if day is not None else None
