@@ -43,6 +43,11 @@ def _names(key: str) -> str:
     return lang.alternation(lang.words(key))
 
 
+def _whole_words(key: str) -> str:
+    """The words of ``key`` as whole words: "aid" is not in "said", nor "deal" in "ideal"."""
+    return rf"(?<!\w)(?:{_names(key)})(?!\w)"
+
+
 _POSSESSIVE = "".join(f"(?:{w})?" for w in [_names("countries.possessive")] if w)
 _VN = f"(?:{_names('countries.vietnam')}){_POSSESSIVE}"
 _US_CAPITALS = [re.escape(w) for w in sorted(lang.words("countries.us_in_capitals"), key=lambda w: (-len(w), w))]
@@ -80,7 +85,7 @@ def _metric_vocabulary() -> Vocabulary:
 
 METRIC_WORDS = _metric_vocabulary()
 GROWTH_WORDS = Vocabulary({kind: lang.alternation(words) for kind, words in lang.mapping("figures.growth").items()})
-SHARE_WORDS = _words(_names("figures.share"))
+SHARE_WORDS = _words(_whole_words("figures.share"))
 _CHANGE_BY = _words(rf"(?:{_names('figures.change_by')})\s*$")
 _GROWTH_AFTER = re.compile(rf"\s*(?:(?P<up>{lang.alternation(lang.mapping('figures.growth_after')['up'])})|"
                            rf"(?P<down>{lang.alternation(lang.mapping('figures.growth_after')['down'])}))\b", re.IGNORECASE)
@@ -90,15 +95,15 @@ _SHARE_AFTER = re.compile(rf"\s*(?:{_names('figures.share_after')})\b", re.IGNOR
 # what joins figures listed one after another: "44% … và 20%", "$1.2 billion and $780.6 million", "from 6.93%"
 _LISTED = re.compile(rf"\s*(?:,|{_names('figures.list_words')})?\s*(?:(?:the|tổng số|tổng)\s+)?", re.IGNORECASE)
 # a rate of growth named before a percentage that is not in its clause: "tốc độ tăng trưởng cao nhất, 53%"
-_RATE_OF_CHANGE = _words(_names("figures.rates_of_change"))
+_RATE_OF_CHANGE = _words(_whole_words("figures.rates_of_change"))
 # groups of goods: a count of them counts the flows told before
-GOODS_GROUPS = _words(_names("figures.goods_groups"))
+GOODS_GROUPS = _words(_whole_words("figures.goods_groups"))
 # a target or a plan: its figures set no period for the sentences after
-TARGETS = _words(_names("periods.targets"))
+TARGETS = _words(_whole_words("periods.targets"))
 # measures that are no flow of goods: a figure of them takes no flow told before
-OTHER_MEASURES = _words(_names("figures.other_measures"))
+OTHER_MEASURES = _words(_whole_words("figures.other_measures"))
 # the value of a deal is no flow of goods, whatever the sentences before it told
-DEALS = _words(_names("figures.deals"))
+DEALS = _words(_whole_words("figures.deals"))
 COUNT_NOUNS = _words(rf"(?:{lang.alternation([*lang.words('figures.count_nouns'), *lang.words('numbers.projects')])})\b")
 ORDINAL_WORDS = {w.lower(): n for w, n in lang.mapping("figures.ranks.ordinals").items()}
 SUPERLATIVES = {" ".join(w.lower().split()): n for w, n in lang.mapping("figures.ranks.superlatives").items()}
@@ -265,7 +270,7 @@ def _other_partner() -> re.Pattern:
 
 _OTHER_PARTNER = None
 # flows of the whole economy, not with one partner
-WHOLE_ECONOMY = _words(_names("figures.whole_economy"))
+WHOLE_ECONOMY = _words(_whole_words("figures.whole_economy"))
 
 
 def _trade_direction(metric: str, before: str, after: str) -> str | None:

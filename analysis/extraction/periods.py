@@ -41,11 +41,16 @@ _RELATIVE_YEARS = {" ".join(w.lower().split()): n for w, n in lang.mapping("peri
 _HALVES = {w.lower(): n for w, n in lang.mapping("periods.halves").items()}
 _FROM_END = {w.lower() for w in lang.words("periods.from_end")}
 _NUMBER_WORDS = {" ".join(w.lower().split()): n for w, n in lang.mapping("numbers.words").items()}
+def _whole_words(key: str) -> str:
+    """The words of ``key`` as whole words: "as of" is not in "has offered"."""
+    return rf"(?<!\w)(?:{lang.alternation(lang.words(key))})(?!\w)"
+
+
 COMPARISON = CaseFree(f"(?:{lang.alternation(lang.words('periods.comparison_leads'))})[^,;()]*"
                       + "".join(f"|{w}" for w in [lang.alternation(lang.words("periods.comparisons"))] if w)
                       + "".join(f"|{w}" for w in lang.words("periods.comparison_patterns")), prefilter=True)
 # a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
-CUMULATIVE = CaseFree(lang.alternation(lang.words("periods.cumulative")))
+CUMULATIVE = CaseFree(_whole_words("periods.cumulative"))
 
 
 class PeriodMention(NamedTuple):
@@ -149,10 +154,10 @@ class Governing(NamedTuple):
     rule: str
 
 
-RATE_WORDS = CaseFree(lang.alternation(lang.words("periods.rates")))
-STOCK_WORDS = CaseFree(lang.alternation(lang.words("periods.stocks")))
+RATE_WORDS = CaseFree(_whole_words("periods.rates"))
+STOCK_WORDS = CaseFree(_whole_words("periods.stocks"))
 _SAME_PERIOD = CaseFree(rf"\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")  # (matched at a clause's start)
-_AVERAGE = CaseFree(lang.alternation(lang.words("periods.average")))
+_AVERAGE = CaseFree(_whole_words("periods.average"))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
 
 
@@ -165,7 +170,7 @@ def _year_of(period: str) -> int:
     return int(period.split("/")[-1][:4])
 
 
-_STANDING = CaseFree(lang.alternation(lang.words("periods.standing")) or "(?!)")
+_STANDING = CaseFree(_whole_words("periods.standing") if lang.words("periods.standing") else "(?!)")
 # (a clause that names its year without writing it: "thì đến năm đã vượt mốc 10 tỉ USD")
 _UNWRITTEN_YEAR = CaseFree("|".join(f"(?:{p})" for p in lang.words("periods.unwritten_year")) or "(?!)")
 _TO_AFTER = re.compile(rf"\s*(?:{lang.alternation(lang.words('figures.change_to'))})\b", re.IGNORECASE)
