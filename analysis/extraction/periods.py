@@ -1,7 +1,8 @@
 """What period a figure covers: "Trong tháng 1/2026" → 2026-01, "6 tháng đầu năm 2025" → 2025-H1.
 
 Comparison bases ("so với cùng kỳ năm trước", "year-on-year") are not the period of the
-figure, and cumulative stocks ("lũy kế", "tính đến", "as of") have none.
+figure; cumulative stocks ("lũy kế", "tính đến", "as of") cover no period but are dated by the
+day, month or year they are counted to.
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ STOCK_WORDS = CaseFree(_whole_words("periods.stocks"))
 _SAME_PERIOD = CaseFree(rf"\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")  # (matched at a clause's start)
 _AVERAGE = CaseFree(_whole_words("periods.average"))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
+_AS_OF_REACH = 20  # how far before a year the words of counting up to it stand ("as of the end of 2024")
 
 
 def shift_years(period: str, years: int) -> str:
@@ -182,8 +184,9 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     """The period a figure covers: the one its clause states, then its sentence, then the one
     the article's figures covered last.
 
-    A rate (a tariff) covers no period; a stock (accumulated investment) is dated by the day or
-    month it is counted to ("lũy kế đến tháng 6/2015", "as of March 20"), or has none, and the
+    A rate (a tariff) covers no period; a stock (accumulated investment) is dated by the day,
+    month or year it is counted to ("lũy kế đến tháng 6/2015", "as of March 20", "as of the end
+    of 2024"), or has none (never a year another clause tells), and the
     figures told of it after (its sectors, its shares) have that date too (``stock``); a flow,
     a share or a rank of trade without a period of its own has the period of the flows told
     before (``flows``); a count, or another figure, only one its sentence states. "Cùng kỳ" as
@@ -198,8 +201,13 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     if metric == "other" and unit == "percent" and RATE_WORDS.search(text, *sentence):
         return Governing(None, "a rate, not a flow")
     stocks = metric in STOCK_METRICS or (investment and metric in ("share", "rank", "count"))
-    if stocks and (STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence)):
+    held = stocks and (STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence))
+    if held:
         as_of = [d for d in dates if d.granularity in ("day", "month")]
+        # (or a year the stock is counted to: "as of the end of 2024", "tính đến hết năm 2024";
+        # not a year it counts from: "kể từ năm 1995")
+        as_of = as_of or [d for d in dates if d.granularity == "year" and "/" not in d.date
+                          and CUMULATIVE.search(text, max(sentence[0], d.start - _AS_OF_REACH), d.start)]
         if as_of:
             return Governing(as_of[0].date.split("/")[-1], f"a stock, counted to '{as_of[0].text}'")
         if is_cumulative(text, *sentence):
@@ -227,6 +235,8 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     elif any(not any(m.start < u.end() and u.start() < m.end for m in mentions)
              for u in _UNWRITTEN_YEAR.finditer(text, *clause)):
         return Governing(None, "its clause names a year it does not write")
+    elif held:  # a position held is of the date it is counted to, not of a year another clause tells
+        pass       # ("1,300 valid projects in Vietnam, the first licensed in 1995")
     else:
         before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= end]
