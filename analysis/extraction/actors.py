@@ -159,6 +159,9 @@ def _name_start(texts: tuple[str, ...]) -> int | None:
     return None
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def find_people(text: str, start: int = 0, end: int | None = None) -> list[Person]:
     """People named with a title in ``text[start:end]``; bare titles have ``name`` None."""
     end = len(text) if end is None else end
@@ -171,6 +174,9 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Perso
         first = word_end = title_end + 1
         for token in _NAME_RUN.match(text, title_end).group().split(" ")[1:]:
             if word_end + len(token) > end:
+                break
+            if token[0].isupper() and token.endswith(_POSSESSIVE):  # "President Joe Biden's visit": the name ends there
+                words.append(token[:-2])
                 break
             if token[0].isupper():
                 words.append(token)
