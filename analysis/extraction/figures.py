@@ -33,7 +33,7 @@ from ..matching.spans import SpanIndex
 from ..model import Figure, Problem
 from ..reading.article import Article, Sentence
 from .dates import article_dates, digit_runs, publication
-from .flows import balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
+from .flows import from_vietnam, balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
 from .periods import RATE_WORDS, STOCK_METRICS, STOCK_WORDS, Governing, PeriodMention, figure_period, find_periods, is_cumulative
@@ -130,7 +130,8 @@ _GROUP_BEFORE = CaseFree(rf"(?:\d+\s+{_RANK_NOUN}[^,;.]{{0,40}}|\b(?:{_names('fi
 
 MULTIPLE_SLOTS = ("times", "word", "span")
 MULTIPLE_FORMS = load_forms("figures.multiples.forms", MULTIPLE_SLOTS, lambda code: {
-    "NUM": r"\d+(?:[.,]\d+)?", "WORD": lang.alternation(lang.value("figures.multiples.words", code)) or "(?!)"}, prefix="m")
+    "NUM": r"\d+(?:[.,]\d+)?", "WORD": lang.alternation(lang.value("figures.multiples.words", code)) or "(?!)",
+    "QUALIFIER": lang.alternation([w for words in lang.value("numbers.qualifiers", code).values() for w in words]) or "(?!)"}, prefix="m")
 _MULTIPLE_FORM = {form.group: form for form in MULTIPLE_FORMS}
 MULTIPLE = FirstOf([form.pattern for form in MULTIPLE_FORMS]) if MULTIPLE_FORMS else None
 _MULTIPLE_WORDS = {w.lower(): n for w, n in lang.mapping("figures.multiples.words").items()}
@@ -407,6 +408,25 @@ class Context:
             self.period = mentions[-1].period
 
 
+def _market_flow(text: str, start: int, at: int, end: int) -> tuple[str, str | None, str] | None:
+    """The flow an amount with no metric word of its own measures when the sentence names a
+    market before it: the exports to an export market, the imports from an import source
+    ("Mỹ là thị trường xuất khẩu lớn nhất của Việt Nam với kim ngạch 73,2 tỷ USD"). The
+    country "of" the market trades with it; Vietnam when none is said."""
+    markets = [(kind, m) for kind in ("export_market", "import_market") for m in _words_within(kind, text, start, at)]
+    if not markets:
+        return None
+    kind, market = max(markets, key=lambda km: km[1].start())
+    parties = roles(text, countries_in(text, start, end))
+    own = parties["of"][0].code if parties["of"] else "VN"
+    other = next((c.code for role in ("subject", "to", "from", "with") for c in parties[role] if c.code != own), None)
+    if other is None:
+        return None
+    metric = "exports" if kind == "export_market" else "imports"
+    told, direction = from_vietnam(metric, own, other) if metric == "exports" else from_vietnam(metric, other, own)
+    return told, direction, f"the flow of the market named: '{text[market.start():market.end()]}'"
+
+
 def _last_flow_end(found: list, start: int) -> int:
     """Where the last figure read before ends, a rank aside ("tốc độ tăng trưởng cao nhất, 53%":
     the rank names the rate's place, not another figure of the rate)."""
@@ -560,7 +580,8 @@ class _SentenceReader:
             clause = next((c for c in _clauses(text, s.start, s.end) if c[0] <= start < c[1]), (s.start, s.end))
             change = word or _MULTIPLE_CHANGE.search(text, max(clause[0], start - 40), start) or _MULTIPLE_CHANGE.search(text, end, min(clause[1], end + 30)) \
                 or re.search(r"\b(?:1[89]|20)\d\d\b", text[end : min(clause[1], end + 60)])
-            amount = Amount(value, None, "count", qualifier_before(text, match.start()), text[start:end], start, end, False)
+            qualifier = qualifier_before(text, start) or qualifier_before(text, match.start())  # ("gấp hơn 300 lần", "more than doubled")
+            amount = Amount(value, None, "count", qualifier, text[start:end], start, end, False)
             found.append(_Found("growth" if change else "other", amount, None, None, "a multiple: a change" if change else "a multiple: a ratio"))
         return found
 
@@ -727,6 +748,8 @@ class _SentenceReader:
                         metric, rule = "other", "a measure that is no flow (GDP, revenue)"
                     elif word is not None:
                         metric = METRIC_WORDS.kind(word)
+                    elif (market := _market_flow(text, s.start, amount.start, s.end)) is not None:
+                        metric, direction, rule = market  # "Mỹ là thị trường xuất khẩu lớn nhất … với kim ngạch 73,2 tỷ USD"
                     elif context.flow and amount.unit in ("USD", "VND") and not DEALS.search(text, s.start, s.end):
                         metric, direction = context.flow[0], context.flow[1]  # "Tiếp đến là đồ gỗ đạt 1,82 tỷ USD"
                         if direction is None and context.partner and metric != "trade_total":  # (told without its partner)
@@ -737,7 +760,7 @@ class _SentenceReader:
                         metric = METRIC_WORDS.kind(word)
                     else:
                         metric, rule = "other", "no metric words"
-            if rule != "the flow told before":
+            if rule != "the flow told before" and not rule.startswith("the flow of the market"):
                 metric, direction, told = self._direction(metric, word, amount, clauses, result, context, before)
                 rule = f"{rule}; {told}" if told else rule
             result.append(_Found(metric, Amount(value, high, amount.unit, amount.qualifier, amount.text, amount.start, amount.end, amount.scaled),

@@ -137,7 +137,7 @@ def roles(text: str, countries: list[Country]) -> dict[str, list[Country]]:
 
 
 #: the metric of a flow from Vietnam's side, by (metric as written, Vietnam exports)
-def _from_vietnam(metric: str, exporter: str | None, importer: str | None) -> tuple[str, str | None]:
+def from_vietnam(metric: str, exporter: str | None, importer: str | None) -> tuple[str, str | None]:
     """The metric and direction of a flow of goods from ``exporter`` to ``importer``, told from
     Vietnam's side."""
     if exporter == "VN" or importer == "VN":
@@ -185,7 +185,7 @@ def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int,
             rule = "exporter unsaid" if rule == "named" else "partner unsaid"
     if exporter == importer:
         return Flow(metric, None, "one country")
-    told, direction = _from_vietnam(metric, exporter, importer)
+    told, direction = from_vietnam(metric, exporter, importer)
     return Flow(told, direction, rule)
 
 
