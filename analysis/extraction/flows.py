@@ -147,6 +147,19 @@ def from_vietnam(metric: str, exporter: str | None, importer: str | None) -> tup
     return metric, f"{exporter}->{importer}" if exporter and importer else None
 
 
+@lru_cache(maxsize=1)
+def _goods_words() -> re.Pattern:
+    return re.compile(lang.alternation(lang.words("flows.goods")), re.IGNORECASE)
+
+
+def _names_goods(text: str, country: Country) -> bool:
+    """Whether the goods are named by ``country``: a word of goods just before it ("hàng hóa Mỹ")
+    or just after it ("U.S. goods")."""
+    goods = _goods_words()
+    before = re.search(rf"(?:{goods.pattern})\s$", text[max(0, country.start - 12) : country.start], re.IGNORECASE)
+    return bool(before or goods.match(text, country.end + 1) and text[country.end : country.end + 1] == " ")
+
+
 def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int, int], context_partner: str | None,
                whole_economy: bool) -> Flow:
     """The flow that a flow word (``metric`` "exports" or "imports", at ``word``) says, from the
@@ -159,12 +172,16 @@ def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int,
     # name just after its noun ("hàng hóa Trung Quốc")
     owner = [c for c in parties["of"] if c.start >= word[1]][:1] + before[-1:] + [c for c in after_subject[:1] if c.start - word[1] <= 1]
     go, come = parties["to"], parties["from"]
+    # a country the goods are named by is where they come from: "imported $13 billion worth of
+    # U.S. goods", "nhập khẩu hàng hóa Mỹ" (not the owner of the imports)
+    origin = [c for c in countries if _names_goods(text, c)]
     if metric == "exports":
-        exporter = owner[0].code if owner else (come[0].code if come else None)
+        exporter = owner[0].code if owner else (come[0].code if come else origin[0].code if origin else None)
         importer = go[0].code if go else None
     else:
+        owner = [c for c in owner if c not in origin]
         importer = owner[0].code if owner else (go[0].code if go else None)
-        exporter = come[0].code if come else None
+        exporter = come[0].code if come else origin[0].code if origin else None
     rule = "named"
     if whole_economy and not (go or come or parties["with"]):
         return Flow(metric, None, "whole economy")
