@@ -111,7 +111,9 @@ def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
     supposed = getattr(HYPOTHETICAL, which).search(text)
     if supposed:  # "Nếu chuyến viếng thăm thành hình …": what follows a supposition did not happen
         first = {kind: match for kind, match in first.items() if match.start() < supposed.start()}
-    if "relations" in first and MILESTONE_MENTIONS.lower.search(low, max(0, first["relations"].start() - 30), first["relations"].start()):
+    relations = first.get("relations")
+    if relations is not None and any(m.start() < relations.start() for m in getattr(MILESTONE_MENTIONS, which).finditer(
+            text, max(0, relations.start() - 30), relations.end())):  # (read on to the trigger: "30 năm (?=thiết lập)")
         del first["relations"]  # "kỷ niệm 20 năm bình thường hóa", "tiến trình bình thường hóa": no milestone
     if "dự" in low or "attend" in low:
         attend = ATTEND.search(clause)
