@@ -23,6 +23,10 @@ _CAPTION_CREDIT = re.compile(
 )
 # the words a photo credit cannot do without, lower case (a test before the pattern)
 _CREDIT_WORDS = fewest(w.lower() for w in lang.words("reading.photo_credits"))
+# a byline names its source in a few words, without figures ("Theo TTXVN", "By John Smith"); a
+# sentence that opens with the same word tells something ("Theo Cục Thống kê Hoa Kỳ, thâm hụt …
+# là 123,5 tỷ USD", "By 2030, exports will …")
+_BYLINE_WORDS = 10
 _BYLINE = re.compile(rf"^(?:{lang.alternation(lang.words('reading.byline_leads'))})\s*:?\s+\S.{{0,100}}$", re.IGNORECASE)
 SOURCE_LEAD = re.compile(rf"(?:{lang.alternation(lang.words('reading.source_leads'))})\s*:?\s*(.+?)\s*$", re.IGNORECASE)
 _VI_LETTER = re.compile(f"[{lang.value('language.letters', 'vi')}]")  # on lower-cased text
@@ -98,7 +102,7 @@ def split_blocks(text: str) -> tuple[list[Block], str | None]:
             kind = "image"
         elif previous == "image" or (len(line) < 400 and _may_credit(text, start, end) and _CAPTION_CREDIT.search(line)):
             kind = "caption"
-        elif len(line) < 120 and _BYLINE.match(line):
+        elif len(line) < 120 and len(line.split()) <= _BYLINE_WORDS and not any(c.isdigit() for c in line) and _BYLINE.match(line):
             kind = "byline"
         elif index == len(lines) - 1 and _is_short_label(line, 5) and prose_seen:
             kind = "signoff"
