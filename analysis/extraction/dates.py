@@ -35,7 +35,7 @@ _Y = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-–—]\s*"
 #: The slots a date form's named groups fill.
 SLOTS = ("day", "day_end", "month", "month_end", "year", "year_end", "quarter", "quarter_word", "quarter_span", "weekday", "relative_day",
-         "relative_month", "years_after", "sep")
+         "relative_month", "relative_quarter", "years_after", "sep")
 
 
 def _numbers(key: str) -> dict[str, int]:
@@ -48,6 +48,7 @@ QUARTER_WORDS = _numbers("dates.quarter_words")
 WEEKDAYS = _numbers("dates.weekdays")
 RELATIVE_DAYS = _numbers("dates.relative_days")
 RELATIVE_MONTHS = _numbers("dates.relative_months")
+RELATIVE_QUARTERS = _numbers("dates.relative_quarters")
 _NUMBER_WORDS = {" ".join(word.split()): number for word, number in _numbers("numbers.words").items()}
 _PARTS_OF_DAY = lang.alternation(lang.words("dates.parts_of_day"))
 
@@ -78,6 +79,7 @@ def _placeholders(code: str) -> dict[str, str]:
         "WEEKDAY": lang.alternation(value("dates.weekdays")) or "(?!)",
         "RELATIVE_DAY": lang.alternation(value("dates.relative_days")) or "(?!)",
         "RELATIVE_MONTH": lang.alternation(value("dates.relative_months")) or "(?!)",
+        "RELATIVE_QUARTER": lang.alternation(value("dates.relative_quarters")) or "(?!)",
         "COUNT": r"\d{1,2}" + "".join(f"|{w}" for w in [lang.alternation(value("numbers.words"))] if w),
     }
 
@@ -307,6 +309,12 @@ def _read_date(form: Form, match: re.Match, published: str | None, latest_year: 
             return None
         index = int(published[:4]) * 12 + int(published[5:7]) - 1 + RELATIVE_MONTHS[" ".join(relative_month.lower().split())]
         return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", True
+    relative_quarter = slot(match, form, "relative_quarter")
+    if relative_quarter is not None:  # "quý trước", "last quarter": from the publication quarter
+        if not published or len(published) < 7:
+            return None
+        index = int(published[:4]) * 4 + (int(published[5:7]) - 1) // 3 + RELATIVE_QUARTERS[" ".join(relative_quarter.lower().split())]
+        return f"{index // 4:04d}-Q{index % 4 + 1}", "quarter", True
     if weekday is not None or relative is not None:
         found = (_from_publication(published, weekday=WEEKDAYS[weekday.lower()]) if weekday is not None
                  else _from_publication(published, shift=RELATIVE_DAYS[" ".join(relative.lower().split())]))

@@ -86,6 +86,7 @@ SCHEMA = {
     "dates.weekdays": "numbers",
     "dates.relative_days": "numbers",
     "dates.relative_months": "numbers",
+    "dates.relative_quarters": "numbers",
     # periods
     "periods.forms": "forms",
     "periods.relative_years": "numbers",
