@@ -47,6 +47,8 @@ _KIND_OF: dict[str, str] = {}
 FUTURE = CaseFree(_phrases("events.future"))
 WISH = re.compile(_phrases("events.wish"), re.IGNORECASE)
 MILESTONE_MENTIONS = CaseFree(_phrases("events.milestone_mentions"))
+# a conjunction and at most one word of time before a date: "và vào ngày 11/7/1995", "and in 2001"
+_JOINED = re.compile(rf"(?:^|\W)(?:{lang.alternation(lang.words('figures.clause_breaks'))})\s+(?:\w+\s+)?$", re.IGNORECASE)
 SINCE = CaseFree(rf"(?:{_phrases('events.since')})\b[^,.;:()]{{0,60}}$")
 REPORT = CaseFree(_phrases("events.report"))
 REPEATED = CaseFree(_phrases("events.repeated"))
@@ -79,7 +81,9 @@ def _clauses(text: str, start: int, end: int, dates: list[DateRecord]):
         if since:  # the date and the words of its "since" clause, and those after it
             bounds.append((mention, lower + since.start(), upper))
             continue
-        opens = words <= 2 or before.rstrip().endswith("(") and words <= 3
+        # (a date just after a conjunction opens the clause it joins: "Ngày 3/2/1994, … dỡ bỏ
+        # lệnh cấm vận và vào ngày 11/7/1995, hai nước bình thường hóa quan hệ")
+        opens = words <= 2 or before.rstrip().endswith("(") and words <= 3 or (index and _JOINED.search(before) is not None)
         bounds.append((mention, (mention.start if opens else lower), (upper if opens or index + 1 == len(inside) else mention.end)))
     return bounds
 
