@@ -11,6 +11,7 @@ keeping every source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date as _date
 
 from .. import lang
@@ -20,6 +21,7 @@ from ..model import DateRecord, Event
 from ..reading.article import Article
 from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
 from .dates import article_dates, date_key, publication
+from .figures import extract_figures
 from .flows import third_countries
 from .periods import COMPARISON
 
@@ -166,6 +168,7 @@ class _ArticleEvents:
         self.dates = SpanIndex(article_dates(article))
         self.people_index = SpanIndex(find_people(article.text))
         self.people = named_by_title(self.people_index.items)
+        self.figure_starts = sorted(f.start for f in extract_figures(article))
         # the publication date, for the news of the day told without a date; only when it is
         # stated (an inferred one would date that news by a guess)
         published = publication(article)
@@ -187,10 +190,14 @@ class _ArticleEvents:
                 # nor does one just after "sau" / "after" ("đại sứ đầu tiên … sau 1975")
                 own = [d for d in own if not REFERENCE_POINT.search(self.text, max(sentence.start, d.start - 12), d.start)]
             if own:
-                events.extend(self._dated(sentence, own))
+                found = self._dated(sentence, own)
+                events.extend(found)
                 # (what follows continues the time told, not a "since" point: "… kể từ ngày
-                # 11-7-1995. Kể từ cột mốc này, mỗi đời tổng thống đều sang thăm")
+                # 11-7-1995. Kể từ cột mốc này, mỗi đời tổng thống đều sang thăm"; nor the period
+                # of figures that told no happening: "Với kim ngạch xuất khẩu 30,6 tỷ USD năm 2014, …")
                 told = [d for d in own if not SINCE.search(self.text, max(sentence.start, d.start - 70), d.start)]
+                if told and not found and self._states_figures(sentence):
+                    told = []
                 if told:
                     last_dated[sentence.paragraph] = told[-1]
                 else:
@@ -221,6 +228,11 @@ class _ArticleEvents:
             planned += [DateRecord("", "", 0, 0, e.date, e.granularity, True) for e in events[count:] if e.status == "planned" and e.anchored]
             count = len(events)
         return events
+
+    def _states_figures(self, sentence) -> bool:
+        """Whether the sentence states a figure (its dates are then the periods of figures)."""
+        at = bisect_left(self.figure_starts, sentence.start)
+        return at < len(self.figure_starts) and self.figure_starts[at] < sentence.end
 
     def _dated(self, sentence, own: list[DateRecord]) -> list[Event]:
         """The events of a sentence with dates of its own, clause by clause."""
