@@ -36,7 +36,18 @@ from .dates import article_dates, digit_runs, publication
 from .flows import from_vietnam, balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
-from .periods import RATE_WORDS, STOCK_METRICS, STOCK_WORDS, Governing, PeriodMention, figure_period, find_periods, is_cumulative
+from .periods import (
+    RATE_WORDS,
+    STOCK_METRICS,
+    STOCK_WORDS,
+    Governing,
+    PeriodMention,
+    comparison_bases,
+    figure_period,
+    find_periods,
+    is_cumulative,
+    shift_years,
+)
 
 
 def _names(key: str) -> str:
@@ -872,6 +883,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
         clauses = _clauses(text, sentence.start, sentence.end)
         sentence_dates = dates.within(sentence.start, sentence.end)
         mentions = find_periods(text, sentence.start, sentence.end, published, sentence_dates, hint=context.year or published_year)
+        bases = comparison_bases(text, sentence.start, sentence.end, published, sentence_dates, context.year or published_year)
         # (a sentence speaks of investment when it says so, or when its figures are investment:
         # "home to 18 projects, collectively worth $5.3 billion, nearly half of the total")
         investment = INVEST_WORDS.search(text, sentence.start, sentence.end) is not None or any(
@@ -888,6 +900,14 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
             free = [m for m in mentions if not any(c[0] <= m.start < c[1] for c in others)]
             governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
                                       free, sentence_dates, context.period, context.stock, investment, aside)
+            base = next((b for b in bases if b.start <= a.start and a.end <= b.end), None) if item.metric != "growth" else None
+            if base is not None:  # the figure a change is measured from: of the base's period ("up from $9 billion in 2023")
+                told = periods[-1].period if periods and periods[-1].period else context.period
+                if base.same_period and told:
+                    governing = Governing(shift_years(told, -1), "the base it is compared with: the same period a year before")
+                elif base.mentions:
+                    nearest = min(base.mentions, key=lambda m: abs(m.start - a.end))
+                    governing = Governing(nearest.period, f"the base it is compared with: '{text[nearest.start:nearest.end]}'")
             if governing.period is None and item.metric == "count" and context.period and GOODS_GROUPS.search(text, a.start, a.end):
                 # a count of groups of goods counts the flows told before ("3 nhóm hàng lớn
                 # nhất chiếm khoảng 50% kim ngạch"): of their period

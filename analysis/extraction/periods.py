@@ -47,7 +47,7 @@ def _whole_words(key: str) -> str:
     return rf"(?<!\w)(?:{lang.alternation(lang.words(key))})(?!\w)"
 
 
-COMPARISON = CaseFree(f"(?:{lang.alternation(lang.words('periods.comparison_leads'))})[^,;()]*"
+COMPARISON = CaseFree(f"(?:{lang.alternation(lang.words('periods.comparison_leads'))})(?:[^,;()]|,(?=\\d))*"
                       + "".join(f"|{w}" for w in [lang.alternation(lang.words("periods.comparisons"))] if w)
                       + "".join(f"|{w}" for w in lang.words("periods.comparison_patterns")), prefilter=True)
 # a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
@@ -86,13 +86,15 @@ def _months(year: int, first: int, last: int) -> str:
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
-def find_periods(text: str, start: int, end: int, published: str | None, dates=None, hint: int | None = None) -> list[PeriodMention]:
-    """Period expressions in ``text[start:end]`` outside comparison phrases, in order.
+def find_periods(text: str, start: int, end: int, published: str | None, dates=None, hint: int | None = None,
+                 comparisons: bool = False) -> list[PeriodMention]:
+    """Period expressions in ``text[start:end]`` outside comparison phrases, in order (with
+    ``comparisons``, those inside them too).
 
     ``dates`` are the article's date mentions when already found (saves a second scan);
     ``hint`` the year of a period that writes none ("trong 4 tháng"), when it is known.
     """
-    excluded = [(m.start(), m.end()) for m in COMPARISON.finditer(text, start, end)]
+    excluded = [] if comparisons else [(m.start(), m.end()) for m in COMPARISON.finditer(text, start, end)]
     taken: list[PeriodMention] = []
 
     def free(a: int, b: int) -> bool:
@@ -141,6 +143,29 @@ def _period(match: re.Match, form: Form, published: str | None, hint: int | None
     return str(year)
 
 
+class Base(NamedTuple):
+    """A comparison phrase ("up from $9 billion in 2023", "so với cùng kỳ năm trước") and the
+    periods written in it: a figure inside it is the base, of the base's period."""
+
+    start: int
+    end: int
+    mentions: list[PeriodMention]
+    same_period: bool
+
+
+def comparison_bases(text: str, start: int, end: int, published: str | None, dates, hint: int | None) -> list[Base]:
+    """The comparison phrases of ``text[start:end]`` that hold a figure's digits, with their periods."""
+    bases = []
+    for match in COMPARISON.finditer(text, start, end):
+        a, b = match.span()
+        if not any(ch.isdigit() for ch in text[a:b]):
+            continue
+        within = [d for d in dates if a <= d.start and d.end <= b]
+        bases.append(Base(a, b, find_periods(text, a, b, published, within, hint, comparisons=True),
+                          _SAME_PERIOD_WORDS.search(text, a, b) is not None))
+    return bases
+
+
 def is_cumulative(text: str, start: int, end: int) -> bool:
     return bool(CUMULATIVE.search(text, start, end))
 
@@ -158,6 +183,7 @@ class Governing(NamedTuple):
 RATE_WORDS = CaseFree(_whole_words("periods.rates"))
 STOCK_WORDS = CaseFree(_whole_words("periods.stocks"))
 _SAME_PERIOD = CaseFree(rf"\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")  # (matched at a clause's start)
+_SAME_PERIOD_WORDS = CaseFree(_whole_words("periods.same_period"))
 _AVERAGE = CaseFree(_whole_words("periods.average"))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
 _AS_OF_REACH = 20  # how far before a year the words of counting up to it stand ("as of the end of 2024")
