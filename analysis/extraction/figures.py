@@ -101,6 +101,9 @@ _CHANGE_BY = _words(rf"(?:{_names('figures.change_by')})\s*$")
 _GROWTH_AFTER = re.compile(rf"\s*(?:(?P<up>{lang.alternation(lang.mapping('figures.growth_after')['up'])})|"
                            rf"(?P<down>{lang.alternation(lang.mapping('figures.growth_after')['down'])}))\b", re.IGNORECASE)
 _CHANGE_TO = _words(rf"(?:{_names('figures.change_to')})\s*$")
+_CHANGE_FROM = _words(rf"\s*(?:{_names('figures.change_from')})\s*$")
+# the level a change comes to, after the level it comes from: "từ 20% lên 30%", "from 46% to 20%"
+_FROM_TO = re.compile(rf"\s*(?:{_names('figures.change_to')})\s*", re.IGNORECASE)
 # a percentage right before these words is a share of what follows ("44% tổng số dự án", "42.3 percent of the total")
 _SHARE_AFTER = re.compile(rf"\s*(?:{_names('figures.share_after')})\b", re.IGNORECASE)
 # what joins figures listed one after another: "44% … và 20%", "$1.2 billion and $780.6 million", "from 6.93%"
@@ -532,6 +535,8 @@ def _change(before: str, after: str) -> tuple[str, str] | None:
     for match in GROWTH_WORDS.finditer(own):
         last = match
     if last is not None:
+        if _CHANGE_FROM.match(own, last.end()):
+            return None  # a level changed from ("giảm từ 46% xuống 20%"): no change itself
         return GROWTH_WORDS.kind(last), last.group()
     following = _GROWTH_AFTER.match(after)
     if following:
@@ -734,6 +739,8 @@ class _SentenceReader:
                     metric, rule = "share", "share"
                 elif earlier is not None and earlier.amount.unit == "percent" and earlier.metric in ("share", "growth") and _LISTED.fullmatch(before):
                     metric, rule = earlier.metric, f"listed after a {earlier.metric}"  # "chiếm 44% … và 20% …", "to 7.96% from 6.93%"
+                elif earlier is not None and earlier.amount.unit == "percent" and earlier.metric == "share" and _FROM_TO.fullmatch(before):
+                    metric, rule = "share", "the level a share came to"  # "tỷ trọng tăng từ 20% lên 30%"
                 elif _RATE_OF_CHANGE.search(text, max(s.start, _last_flow_end(result, s.start)), amount.start):
                     metric, rule = "growth", "a rate of growth named before it"  # "tốc độ tăng trưởng cao nhất, 53%"
                 else:

@@ -217,6 +217,9 @@ def balance(kind: str, text: str, word: tuple[int, int], clause: tuple[int, int]
     if kind == "deficit" and not subject and not partner:
         return Flow("trade_surplus", None, "a deficit whose holder is unsaid")  # ("the trade deficit between the two countries")
     side = subject[0].code if subject else "VN"
+    # (else another country the clause names is the partner: "Mỹ là thị trường Việt Nam xuất
+    # siêu lớn nhất với 104,6 tỷ USD")
+    partner = partner or [c for c in parties["subject"] if c.code != side][:1]
     other = partner[0].code if partner else (context_partner if side == "VN" else "VN")
     if other is None or other == side:
         return Flow("trade_surplus", None, "no partner")

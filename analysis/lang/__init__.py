@@ -130,6 +130,7 @@ SCHEMA = {
     "figures.other_measures": "words",
     "figures.change_by": "words",
     "figures.change_to": "words",
+    "figures.change_from": "words",
     "figures.count_nouns": "words",
     "figures.goods_groups": "words",
     "figures.reference_nouns": "words",

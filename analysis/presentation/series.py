@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..checks import allowed_values
-from ..extraction.flows import bilateral, countries_in
+from ..extraction.flows import bilateral, countries_in, whole_economy
 from ..model import Figure
 
 #: The series, in drawing order.
@@ -57,6 +57,9 @@ def position(period: str) -> float:
     return year + (int(rest[:2]) - 0.5) / 12
 
 
+_WHOLE_BEFORE = 60  # how far before a total the words of the whole economy make it the country's own
+
+
 def series_of(figure: Figure) -> str | None:
     """Which Vietnam–US series a figure belongs to, if any: Vietnam's exports to the US (as
     either side states them), its imports from the US, the surplus, or two-way trade told of
@@ -69,6 +72,9 @@ def series_of(figure: Figure) -> str | None:
         return "surplus"
     if figure.metric == "trade_total" and figure.direction is None:
         sentence = figure.sentence
+        at = max(sentence.find(figure.text), 0)
+        if whole_economy(sentence, max(0, at - _WHOLE_BEFORE), at):
+            return None  # ("tổng kim ngạch xuất nhập khẩu của cả nước đạt 76 tỷ USD, trong đó … sang Mỹ")
         named = {c.code for c in countries_in(sentence, 0, len(sentence))}
         if "US" in named or bilateral(sentence, 0, len(sentence)):
             return "trade_total"
