@@ -9,7 +9,7 @@ import pytest
 
 from analysis import lang
 from analysis.extraction import dates, events, figures, numbers, periods
-from analysis.matching.casefree import CaseFree, lowered
+from analysis.matching.casefree import CaseFree, groups_by_first_letter, lowered
 
 from .examples import example
 
@@ -74,6 +74,20 @@ def test_every_word_of_a_kind_is_found_and_tells_its_kind(name):
         else:
             found = [k for k, m in events._kinds(context, lowered(context))]
         assert kind in found, (phrase, context)
+
+
+VOCABULARIES = {
+    "event triggers": events._ANY_TRIGGER, "metric words": figures.METRIC_WORDS.words, "growth words": figures.GROWTH_WORDS.words,
+    "other measures": figures.OTHER_MEASURES, "deals": figures.DEALS, "shares": figures.SHARE_WORDS, "stocks": periods.STOCK_WORDS,
+    "cumulative": periods.CUMULATIVE, "rates": periods.RATE_WORDS,
+}
+
+
+@pytest.mark.parametrize("name", sorted(VOCABULARIES))
+def test_word_lists_asked_of_every_sentence_stay_grouped_by_first_letter(name):
+    # (a phrase that opens with an optional group, "(?:tele)?phone", makes the engine try
+    # every phrase at every position: write its forms out instead)
+    assert groups_by_first_letter(VOCABULARIES[name].pattern), name
 
 
 def test_comparison_phrases_are_found_through_the_prefilter():

@@ -479,6 +479,15 @@ def by_first_letter(pattern: str) -> str:
     return "|".join(letter + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for letter, rests in groups.items())
 
 
+def groups_by_first_letter(pattern: str) -> bool:
+    """Whether :func:`by_first_letter` can group ``pattern``: every branch, spread, opens with a
+    plain letter (one branch that opens with an optional group makes the engine try every
+    branch at every position, many times slower)."""
+    branches = [hoisted(branch) for branch in _branches(pattern)]
+    return all(spread and spread[0].isalpha() and spread[1:2] not in ("?", "*", "+", "{")
+               for spread in (hoisted(spread) for branch in branches for spread in _spread(branch)))
+
+
 def lowered(text: str) -> str | None:
     """``text`` lower-cased, or None when that changes its length (offsets would not agree).
 
@@ -669,16 +678,6 @@ class FirstOf:
         match the empty string."""
         self.parts = [CaseFree(pattern, branch=True) for pattern in parts]
         self.pattern = "|".join(parts)  # the alternation it stands for
-        self._text_read: str | None = None  # the lower-cased text the parts below were sorted for
-        self._present: list[CaseFree] = self.parts
-
-    def _present_in(self, low: str) -> list[CaseFree]:
-        """The parts whose anchors occur somewhere in ``low``: a part absent from a whole text
-        is absent from each of its stretches, which are asked one after another."""
-        if low is not self._text_read:
-            self._text_read = low
-            self._present = [part for part in self.parts if not (part.anchors and part.absent(low, 0, len(low)))]
-        return self._present
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
@@ -686,7 +685,7 @@ class FirstOf:
         if low is None:  # (rare text: every branch, ignoring case, on the text itself)
             patterns, target = [part.any_case for part in self.parts], text
         else:
-            patterns, target = [part.lower for part in self._present_in(low) if not (part.anchors and part.absent(low, pos, endpos))], low
+            patterns, target = [part.lower for part in self.parts if not (part.anchors and part.absent(low, pos, endpos))], low
         if len(patterns) == 1:  # (the common case: one branch's words occur)
             yield from patterns[0].finditer(target, pos, endpos)
             return
