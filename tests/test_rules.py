@@ -79,7 +79,7 @@ def test_every_word_of_a_kind_is_found_and_tells_its_kind(name):
 VOCABULARIES = {
     "event triggers": events._ANY_TRIGGER, "metric words": figures.METRIC_WORDS.words, "growth words": figures.GROWTH_WORDS.words,
     "other measures": figures.OTHER_MEASURES, "deals": figures.DEALS, "shares": figures.SHARE_WORDS, "stocks": periods.STOCK_WORDS,
-    "cumulative": periods.CUMULATIVE, "rates": periods.RATE_WORDS,
+    "cumulative": periods.CUMULATIVE, "rates": periods.RATE_WORDS, "future": events.FUTURE,
 }
 
 
