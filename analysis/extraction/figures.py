@@ -118,6 +118,9 @@ TARGETS = _words(_whole_words("periods.targets"))
 OTHER_MEASURES = _words(_whole_words("figures.other_measures"))
 # the value of a deal is no flow of goods, whatever the sentences before it told
 DEALS = _words(_whole_words("figures.deals"))
+AID = _words(_whole_words("figures.aid"))
+BUDGET = _words(_whole_words("figures.budget"))
+_AID_AFTER = 12  # how near after an amount the word of aid that names it stands ("$155 million in aid")
 COUNT_NOUNS = _words(rf"(?:{lang.alternation([*lang.words('figures.count_nouns'), *lang.words('numbers.projects')])})\b")
 ORDINAL_WORDS = {w.lower(): n for w, n in lang.mapping("figures.ranks.ordinals").items()}
 SUPERLATIVES = {" ".join(w.lower().split()): n for w, n in lang.mapping("figures.ranks.superlatives").items()}
@@ -820,7 +823,32 @@ class _SentenceReader:
             if word is None and context.flow and not _flow_words(text, s.start, s.end):
                 return metric, context.flow[1], "direction: the flow told before"
             return metric, None, ""
+        if metric == "other" and amount.unit in ("USD", "VND") and _is_aid(text, s.start, amount.start, amount.end):
+            return metric, _aid_direction(text, s.start, s.end), "direction: aid from the side that gives it"
         return metric, None, ""
+
+
+def _is_aid(text: str, start: int, at: int, end: int) -> bool:
+    """Whether an amount is aid: named so before it ("Thỏa thuận viện trợ … trị giá 65 triệu
+    USD") or just after it ("$155 million in aid"), and not a budget or a cost, which aid may
+    only pay part of."""
+    aid = [m.end() for m in AID.finditer(text, start, at)]
+    budget = [m.end() for m in BUDGET.finditer(text, start, at)]
+    if budget and (not aid or budget[-1] > aid[-1]):
+        return False
+    return bool(aid) or AID.search(text, end, min(end + _AID_AFTER, len(text))) is not None
+
+
+def _aid_direction(text: str, start: int, end: int) -> str | None:
+    """Aid runs from the one of the two countries that gives it: the United States when it is
+    named and the aid is not said to come from Vietnam."""
+    countries = countries_in(text, start, end)
+    parties = roles(text, countries)
+    if any(c.code == "VN" for c in parties["from"] + parties["of"]):
+        return "VN->US" if any(c.code == "US" for c in countries) else None
+    if any(c.code not in ("VN", "US") for c in countries):
+        return None  # (aid of a third country, or to one)
+    return "US->VN" if any(c.code == "US" for c in countries) else None
 
 
 def extract_figures(article: Article, problems: list[Problem] | None = None) -> list[Figure]:

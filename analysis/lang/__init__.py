@@ -138,6 +138,8 @@ SCHEMA = {
     "figures.count_gap": "number",
     "figures.clause_breaks": "words",
     "figures.deals": "words",
+    "figures.aid": "words",
+    "figures.budget": "words",
     "figures.worth": "words",
     "figures.whole_economy": "words",
     "figures.partner_leads": "words",
