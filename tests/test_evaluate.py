@@ -16,7 +16,7 @@ CORPUS = ROOT / "tests" / "corpus"
 #: What the extractor reaches on tests/corpus/ (recall, precision, all fields right), set at the
 #: level measured when these floors were last raised: a change that falls below fails here.
 FLOORS = {
-    "figures": (0.97, 0.99, 0.90),
+    "figures": (0.98, 0.99, 0.90),
     "dates": (0.98, 0.97, 0.99),
     "events": (0.89, 0.87, 0.91),
 }

@@ -121,6 +121,7 @@ DEALS = _words(_whole_words("figures.deals"))
 AID = _words(_whole_words("figures.aid"))
 BUDGET = _words(_whole_words("figures.budget"))
 _AID_AFTER = 12  # how near after an amount the word of aid that names it stands ("$155 million in aid")
+MEASURES = _words(rf"(?:{lang.alternation(lang.words('numbers.measures'))})(?!\w)")
 COUNT_NOUNS = _words(rf"(?:{lang.alternation([*lang.words('figures.count_nouns'), *lang.words('numbers.projects')])})\b")
 ORDINAL_WORDS = {w.lower(): n for w, n in lang.mapping("figures.ranks.ordinals").items()}
 SUPERLATIVES = {" ".join(w.lower().split()): n for w, n in lang.mapping("figures.ranks.superlatives").items()}
@@ -660,6 +661,9 @@ class _SentenceReader:
         ngành"). "2 nước", "the two leaders" name the two sides, and a group's label ("nhóm 12
         nước") counts nothing."""
         text = self.article.text
+        measure = MEASURES.match(text, amount.end + (text[amount.end : amount.end + 1] == " "))
+        if measure:  # a quantity of goods: "1,2 triệu tấn", "150.000m³"
+            return _Found("other", self._with_text(amount, amount.start, measure.end(), "count"), rule="a quantity, not money")
         if amount.scaled and not amount.value_high:
             noun = COUNT_NOUNS.match(text, amount.end + 1)
             if noun and text[amount.end] == " ":

@@ -60,6 +60,7 @@ SCHEMA = {
     "numbers.not_currency_after": "kinds",
     "numbers.percent": "words",
     "numbers.projects": "words",
+    "numbers.measures": "words",
     "numbers.qualifiers": "kinds",
     "numbers.qualifiers_after": "kinds",
     "numbers.range_breakers": "words",
