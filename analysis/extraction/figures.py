@@ -63,6 +63,8 @@ _POSSESSIVE = "".join(f"(?:{w})?" for w in [_names("countries.possessive")] if w
 _VN = f"(?:{_names('countries.vietnam')}){_POSSESSIVE}"
 _US_CAPITALS = [re.escape(w) for w in sorted(lang.words("countries.us_in_capitals"), key=lambda w: (-len(w), w))]
 _US = f"(?:{_names('countries.us')}|(?-i:{'|'.join(_US_CAPITALS)})){_POSSESSIVE}"
+# (in the patterns of phrases, the capitals as a word of their own: not the "US" of "USD" or "US$")
+_US_WORD = f"(?:{_names('countries.us')}|(?-i:(?<![\\w$])(?:{'|'.join(_US_CAPITALS)})(?![\\w$]))){_POSSESSIVE}"
 # the capitals-only names in lower case, each once ("usa" holds "us")
 _CAPITALS = tuple(sorted({w.lower() for w in lang.words("countries.us_in_capitals")}
                          - {w.lower() for w in lang.words("countries.us_in_capitals") for o in lang.words("countries.us_in_capitals")
@@ -75,8 +77,8 @@ def _words(pattern: str) -> CaseFree:
     casefree), which is several times faster than ``re.IGNORECASE``."""
     if "{US}" not in pattern:
         return CaseFree(pattern.replace("{VN}", _VN.lower()))
-    return CaseFree(pattern.replace("{VN}", _VN.lower()).replace("{US}", _US.lower().replace("(?-i:", "(?:")),
-                    exact=pattern.replace("{VN}", _VN).replace("{US}", _US), capitals=_CAPITALS)
+    return CaseFree(pattern.replace("{VN}", _VN.lower()).replace("{US}", _US_WORD.lower().replace("(?-i:", "(?:")),
+                    exact=pattern.replace("{VN}", _VN).replace("{US}", _US_WORD), capitals=_CAPITALS)
 
 
 def _phrases(key: str) -> str:

@@ -111,7 +111,18 @@ def find_periods(text: str, start: int, end: int, published: str | None, dates=N
     for mention in dates:
         if start <= mention.start and mention.end <= end and mention.granularity != "day" and free(mention.start, mention.end):
             taken.append(PeriodMention(mention.start, mention.end, mention.date))
-    return sorted(taken, key=lambda p: p.start)
+    return sorted(filter(None, (_since(text, start, p, published) for p in taken)), key=lambda p: p.start)
+
+
+def _since(text: str, start: int, mention: PeriodMention, published: str | None) -> PeriodMention | None:
+    """A period told "since" a year runs from it to the year of publication ("invested $16
+    billion since 2019": 2019/2025); without a publication date its end is unknown: none."""
+    if not _SINCE.search(text, max(start, mention.start - 20), mention.start):
+        return mention
+    first = mention.period.split("/")[0][:4]
+    if not published or not first.isdigit() or int(published[:4]) <= int(first):
+        return None
+    return mention._replace(period=f"{first}/{published[:4]}")
 
 
 def _period(match: re.Match, form: Form, published: str | None, hint: int | None) -> str | None:
@@ -183,6 +194,7 @@ class Governing(NamedTuple):
 RATE_WORDS = CaseFree(_whole_words("periods.rates"))
 STOCK_WORDS = CaseFree(_whole_words("periods.stocks"))
 _SAME_PERIOD = CaseFree(rf"\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")  # (matched at a clause's start)
+_SINCE = CaseFree(rf"(?<!\w)(?:{lang.alternation(lang.words('periods.since'))})\s+(?:năm\s+)?$" if lang.words("periods.since") else "(?!)")
 _SAME_PERIOD_WORDS = CaseFree(_whole_words("periods.same_period"))
 _AVERAGE = CaseFree(_whole_words("periods.average"))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})

@@ -105,6 +105,7 @@ SCHEMA = {
     "periods.standing": "words",
     "periods.targets": "words",
     "periods.unwritten_year": "phrases",
+    "periods.since": "words",
     # countries
     "countries.vietnam": "words",
     "countries.us": "words",
