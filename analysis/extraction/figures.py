@@ -336,7 +336,12 @@ def _invest_direction(before: str, sentence: str) -> str | None:
     """
     if WHOLE_ECONOMY.search(before) or not _us_named(sentence):
         return None
-    return _strongest_direction(before) or _strongest_direction(sentence)
+    direction = _strongest_direction(before) or _strongest_direction(sentence)
+    if direction == "VN->US":
+        named = {c.code for c in countries_in(sentence, 0, len(sentence))}
+        if "VN" not in named and named - {"US"}:
+            return None  # another country's investment in the US ("Japanese firms invested $5 billion in the US")
+    return direction
 
 
 @lru_cache(maxsize=256)

@@ -50,16 +50,19 @@ def _country_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, str], frozense
         codes[name.lower()] = "VN"
     for name in (*lang.words("countries.us"), *lang.words("countries.us_in_capitals")):
         codes[name.lower()] = "US"
-    for key, (english, _, code) in glossary()["countries"].items():
+    for key, (english, adjective, code) in glossary()["countries"].items():
         codes.setdefault(key.lower(), code)
         codes.setdefault(english.removeprefix("the ").lower(), code)
+        if adjective and code not in ("VN", "US"):  # ("Japanese firms", "Chinese goods")
+            codes.setdefault(adjective.lower(), code)
     two = [n for n in codes if codes[n] in ("VN", "US")]
     capitals = sorted(lang.words("countries.us_in_capitals"), key=lambda w: (-len(w), w))
     # (a name of the US before a currency sign is the currency: "US$5 billion")
     ours = re.compile(rf"(?<!\w)(?:(?i:{'|'.join(re.escape(n) for n in sorted(two, key=lambda n: (-len(n), n)))})|{'|'.join(map(re.escape, capitals))})"
                       rf"(?:'s|’s)?(?![\w$])")
     others = sorted({key for key, (_, _, code) in glossary()["countries"].items() if code not in ("VN", "US")}
-                    | {english.removeprefix("the ") for _, (english, _, code) in glossary()["countries"].items() if code not in ("VN", "US")})
+                    | {english.removeprefix("the ") for _, (english, _, code) in glossary()["countries"].items() if code not in ("VN", "US")}
+                    | {adjective for _, (_, adjective, code) in glossary()["countries"].items() if adjective and code not in ("VN", "US")})
     return ours, re.compile(rf"(?<!\w)(?:{trie_pattern(others)})(?:'s|’s)?(?!\w)"), codes, frozenset(w.lower() for w in lang.words("countries.ambiguous"))
 
 
