@@ -1,5 +1,7 @@
 """How an article's lines become its paragraphs and sentences."""
 
+from analysis.reading.article import parse_article
+
 from .conftest import article
 
 
@@ -20,3 +22,10 @@ def test_a_hard_wrapped_article_is_read_in_its_paragraphs():
 def test_lines_that_end_their_sentences_are_not_joined():
     text = "Tiêu đề\nDòng thứ nhất kết thúc.\nDòng thứ hai\nDòng thứ ba kết thúc.\n"
     assert [s.text for s in article(text, "plain.txt").sentences][1:] == ["Dòng thứ nhất kết thúc.", "Dòng thứ hai", "Dòng thứ ba kết thúc."]
+
+
+def test_the_date_header_may_be_written_with_a_capital_and_a_colon():
+    for header in ("date 2025-07-03", "Date: 2025-07-03", "date:2025-07-03"):
+        article = parse_article(f"{header}\n\nVietnam and the US agreed on a trade deal on Wednesday.\n", "a.txt")
+        assert (article.published, article.published_from) == ("2025-07-03", "header"), header
+    assert parse_article("Dated 2025-07-03, the deal holds.\n", "a.txt").published is None

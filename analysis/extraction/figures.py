@@ -37,6 +37,7 @@ from .flows import from_vietnam, balance, bilateral, countries_in, roles, surplu
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
 from .periods import (
+    RATE_RULE,
     RATE_WORDS,
     STOCK_METRICS,
     STOCK_WORDS,
@@ -946,7 +947,8 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
             free = [m for m in mentions if not any(c[0] <= m.start < c[1] for c in others)]
             governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
                                       free, sentence_dates, context.period, context.stock, investment, aside)
-            base = next((b for b in bases if b.start <= a.start and a.end <= b.end), None) if item.metric != "growth" else None
+            base = (next((b for b in bases if b.start <= a.start and a.end <= b.end), None)
+                    if item.metric != "growth" and governing.rule != RATE_RULE else None)
             if base is not None:  # the figure a change is measured from: of the base's period ("up from $9 billion in 2023")
                 told = periods[-1].period if periods and periods[-1].period else context.period
                 if base.same_period and told:

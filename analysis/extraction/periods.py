@@ -191,6 +191,7 @@ class Governing(NamedTuple):
     rule: str
 
 
+RATE_RULE = "a rate, not a flow"
 RATE_WORDS = CaseFree(_whole_words("periods.rates"))
 STOCK_WORDS = CaseFree(_whole_words("periods.stocks"))
 _SAME_PERIOD = CaseFree(rf"\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")  # (matched at a clause's start)
@@ -237,7 +238,7 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     """
     start, end = figure
     if metric == "other" and unit == "percent" and RATE_WORDS.search(text, *sentence):
-        return Governing(None, "a rate, not a flow")
+        return Governing(None, RATE_RULE)
     stocks = metric in STOCK_METRICS or (investment and metric in ("share", "rank", "count"))
     held = stocks and (STOCK_WORDS.search(text, *sentence) or is_cumulative(text, *sentence))
     if held:

@@ -15,7 +15,7 @@ from ..matching.casefree import fewest, lowered_slice, scanning
 NON_PROSE = frozenset({"header", "section", "image", "caption", "byline", "signoff"})
 
 # "date 2026-02-20", or as much of it as is known: "date 2019-02", "date 2019"
-_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(?P<date>\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?![\d-])[ \t]*")
+_HEADER = re.compile(r"\A[ \t\ufeff]*[Dd]ate(?:[ \t]*:[ \t]*|[ \t]+)(?P<date>\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?![\d-])[ \t]*")
 _IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     rf"(?:\(?\b(?:{lang.alternation(lang.words('reading.photo_credits'))})\s*:\s*[^.:]{{1,80}}\)?\.?)\s*$",
