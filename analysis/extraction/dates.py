@@ -35,7 +35,7 @@ _Y = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-–—]\s*"
 #: The slots a date form's named groups fill.
 SLOTS = ("day", "day_end", "month", "month_end", "year", "year_end", "quarter", "quarter_word", "quarter_span", "weekday", "relative_day",
-         "relative_month", "relative_quarter", "years_after", "sep")
+         "relative_month", "relative_quarter", "years_after", "years_ago", "sep")
 
 
 def _numbers(key: str) -> dict[str, int]:
@@ -309,6 +309,12 @@ def _read_date(form: Form, match: re.Match, published: str | None, latest_year: 
             return None
         index = int(published[:4]) * 12 + int(published[5:7]) - 1 + RELATIVE_MONTHS[" ".join(relative_month.lower().split())]
         return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", True
+    years_ago = slot(match, form, "years_ago")
+    if years_ago is not None:  # "30 years ago": from the year of publication
+        if not published:
+            return None
+        count = " ".join(years_ago.lower().split())
+        return str(int(published[:4]) - (int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1))), "year", True
     relative_quarter = slot(match, form, "relative_quarter")
     if relative_quarter is not None:  # "quý trước", "last quarter": from the publication quarter
         if not published or len(published) < 7:
