@@ -261,3 +261,13 @@ def test_an_article_written_from_the_us_side():
     assert "In 2024, Vietnam's exports to the US came to $136.6 bn and its imports from the US to $13.1 bn (us.txt)." in story
     assert "On 9 April 2025, Deputy Prime Minister Ho Duc Phoc arrived in Washington for talks with Commerce Secretary Howard Lutnick (us.txt)." in story
     assert check_figures(figures) == []  # no total or surplus stated for 2024: nothing to check
+
+
+def test_a_quoted_clause_does_not_repeat_the_date_the_sentence_opens_with():
+    from analysis.presentation.narrate import _without_leading_date
+
+    assert _without_leading_date("Ngày 3/3/1993: Tổng thống Clinton dỡ bỏ lệnh cấm vận") == "Tổng thống Clinton dỡ bỏ lệnh cấm vận"
+    assert _without_leading_date("Tháng 11/2000, ông Bill Clinton thăm Việt Nam") == "ông Bill Clinton thăm Việt Nam"
+    # a date that runs on into the words it dates stays
+    assert _without_leading_date("January 2017 to withdraw the United States from the TPP") == "January 2017 to withdraw the United States from the TPP"
+    assert _without_leading_date("Trump announced a deal") == "Trump announced a deal"

@@ -13,7 +13,7 @@ import re
 
 from .. import lang
 from ..extraction.actors import find_people, translate_actor, translate_text
-from ..extraction.dates import date_key
+from ..extraction.dates import date_key, find_dates
 from ..lang.glossary import glossary
 from ..model import EVENT_FIELDS, TRADE_METRICS, Event
 from .eras import MILESTONE_LEAD_WORDS, Era, assign_eras, era_title
@@ -164,10 +164,24 @@ def _balanced(words: str) -> str:
     return words
 
 
+_AFTER_DATE = re.compile(r"\s*[,:–—-]\s*")
+
+
+def _without_leading_date(words: str) -> str:
+    """A clause without the date it opens with, which the sentence already says: "Ngày
+    3/3/1993: Tổng thống Clinton …" → "Tổng thống Clinton …" (a date that runs on into the
+    words, "January 2017 to withdraw …", stays)."""
+    first = next(iter(find_dates(words)), None)
+    if first is None or first.start > 0:
+        return words
+    after = _AFTER_DATE.match(words, first.end)
+    return words[after.end():] if after and after.end() < len(words) else words
+
+
 def _quoted(event: Event, when: str, language: str) -> str:
     """The event in the words of its source: "In May 2017, an agreement: “…”"."""
     say = _say("sentences", language)
-    words = _balanced(" ".join((event.detail.get("clause") or event.sentence).split()).strip(" ,;:-–—").rstrip("."))
+    words = _balanced(_without_leading_date(" ".join((event.detail.get("clause") or event.sentence).split()).strip(" ,;:-–—")).rstrip("."))
     label = say.get(f"label_{event.kind}", say["label_other"])
     if event.status == "planned":
         label = say["quoted_planned"].format(label=label)
