@@ -55,9 +55,6 @@ def _names(key: str) -> str:
     return lang.alternation(lang.words(key))
 
 
-def _whole_words(key: str) -> str:
-    """The words of ``key`` as whole words: "aid" is not in "said", nor "deal" in "ideal"."""
-    return rf"(?<!\w)(?:{_names(key)})(?!\w)"
 
 
 _POSSESSIVE = "".join(f"(?:{w})?" for w in [_names("countries.possessive")] if w)
@@ -99,7 +96,7 @@ def _metric_vocabulary() -> Vocabulary:
 
 METRIC_WORDS = _metric_vocabulary()
 GROWTH_WORDS = Vocabulary({kind: lang.alternation(words) for kind, words in lang.mapping("figures.growth").items()})
-SHARE_WORDS = _words(_whole_words("figures.share"))
+SHARE_WORDS = _words(lang.whole_words("figures.share"))
 _CHANGE_BY = _words(rf"(?:{_names('figures.change_by')})\s*$")
 _GROWTH_AFTER = re.compile(rf"\s*(?:(?P<up>{lang.alternation(lang.mapping('figures.growth_after')['up'])})|"
                            rf"(?P<down>{lang.alternation(lang.mapping('figures.growth_after')['down'])}))\b", re.IGNORECASE)
@@ -112,17 +109,17 @@ _SHARE_AFTER = re.compile(rf"\s*(?:{_names('figures.share_after')})\b", re.IGNOR
 # what joins figures listed one after another: "44% … và 20%", "$1.2 billion and $780.6 million", "from 6.93%"
 _LISTED = re.compile(rf"\s*(?:,|{_names('figures.list_words')})?\s*(?:(?:the|tổng số|tổng)\s+)?", re.IGNORECASE)
 # a rate of growth named before a percentage that is not in its clause: "tốc độ tăng trưởng cao nhất, 53%"
-_RATE_OF_CHANGE = _words(_whole_words("figures.rates_of_change"))
+_RATE_OF_CHANGE = _words(lang.whole_words("figures.rates_of_change"))
 # groups of goods: a count of them counts the flows told before
-GOODS_GROUPS = _words(_whole_words("figures.goods_groups"))
+GOODS_GROUPS = _words(lang.whole_words("figures.goods_groups"))
 # a target or a plan: its figures set no period for the sentences after
-TARGETS = _words(_whole_words("periods.targets"))
+TARGETS = _words(lang.whole_words("periods.targets"))
 # measures that are no flow of goods: a figure of them takes no flow told before
-OTHER_MEASURES = _words(_whole_words("figures.other_measures"))
+OTHER_MEASURES = _words(lang.whole_words("figures.other_measures"))
 # the value of a deal is no flow of goods, whatever the sentences before it told
-DEALS = _words(_whole_words("figures.deals"))
-AID = _words(_whole_words("figures.aid"))
-BUDGET = _words(_whole_words("figures.budget"))
+DEALS = _words(lang.whole_words("figures.deals"))
+AID = _words(lang.whole_words("figures.aid"))
+BUDGET = _words(lang.whole_words("figures.budget"))
 _AID_AFTER = 12  # how near after an amount the word of aid that names it stands ("$155 million in aid")
 MEASURES = _words(rf"(?:{lang.alternation(lang.words('numbers.measures'))})(?!\w)")
 COUNT_NOUNS = _words(rf"(?:{lang.alternation([*lang.words('figures.count_nouns'), *lang.words('numbers.projects')])})\b")
@@ -292,7 +289,7 @@ def _other_partner() -> re.Pattern:
 
 _OTHER_PARTNER = None
 # flows of the whole economy, not with one partner
-WHOLE_ECONOMY = _words(_whole_words("figures.whole_economy"))
+WHOLE_ECONOMY = _words(lang.whole_words("figures.whole_economy"))
 
 
 def _trade_direction(metric: str, before: str, after: str) -> str | None:

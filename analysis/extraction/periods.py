@@ -42,16 +42,13 @@ _RELATIVE_YEARS = {" ".join(w.lower().split()): n for w, n in lang.mapping("peri
 _HALVES = {w.lower(): n for w, n in lang.mapping("periods.halves").items()}
 _FROM_END = {w.lower() for w in lang.words("periods.from_end")}
 _NUMBER_WORDS = {" ".join(w.lower().split()): n for w, n in lang.mapping("numbers.words").items()}
-def _whole_words(key: str) -> str:
-    """The words of ``key`` as whole words: "as of" is not in "has offered"."""
-    return rf"(?<!\w)(?:{lang.alternation(lang.words(key))})(?!\w)"
 
 
 COMPARISON = CaseFree(f"(?:{lang.alternation(lang.words('periods.comparison_leads'))})(?:[^,;()]|,(?=\\d))*"
                       + "".join(f"|{w}" for w in [lang.alternation(lang.words("periods.comparisons"))] if w)
                       + "".join(f"|{w}" for w in lang.words("periods.comparison_patterns")), prefilter=True)
 # a stock counted up to a date has no period ("tính chung 7 tháng" is a period, not a stock)
-CUMULATIVE = CaseFree(_whole_words("periods.cumulative"))
+CUMULATIVE = CaseFree(lang.whole_words("periods.cumulative"))
 
 
 class PeriodMention(NamedTuple):
@@ -192,12 +189,12 @@ class Governing(NamedTuple):
 
 
 RATE_RULE = "a rate, not a flow"
-RATE_WORDS = CaseFree(_whole_words("periods.rates"))
-STOCK_WORDS = CaseFree(_whole_words("periods.stocks"))
+RATE_WORDS = CaseFree(lang.whole_words("periods.rates"))
+STOCK_WORDS = CaseFree(lang.whole_words("periods.stocks"))
 _SAME_PERIOD = CaseFree(rf"\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")  # (matched at a clause's start)
 _SINCE = CaseFree(rf"(?<!\w)(?:{lang.alternation(lang.words('periods.since'))})\s+(?:năm\s+)?$" if lang.words("periods.since") else "(?!)")
-_SAME_PERIOD_WORDS = CaseFree(_whole_words("periods.same_period"))
-_AVERAGE = CaseFree(_whole_words("periods.average"))
+_SAME_PERIOD_WORDS = CaseFree(lang.whole_words("periods.same_period"))
+_AVERAGE = CaseFree(lang.whole_words("periods.average"))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
 _AS_OF_REACH = 20  # how far before a year the words of counting up to it stand ("as of the end of 2024")
 
@@ -211,7 +208,7 @@ def _year_of(period: str) -> int:
     return int(period.split("/")[-1][:4])
 
 
-_STANDING = CaseFree(_whole_words("periods.standing") if lang.words("periods.standing") else "(?!)")
+_STANDING = CaseFree(lang.whole_words("periods.standing"))
 # (a clause that names its year without writing it: "thì đến năm đã vượt mốc 10 tỉ USD")
 _UNWRITTEN_YEAR = CaseFree("|".join(f"(?:{p})" for p in lang.words("periods.unwritten_year")) or "(?!)")
 _TO_AFTER = re.compile(rf"\s*(?:{lang.alternation(lang.words('figures.change_to'))})\b", re.IGNORECASE)

@@ -383,3 +383,9 @@ def alternation(phrases) -> str:
     """Words as one lower-case pattern, the longest first, any white space between words."""
     ordered = sorted(dict.fromkeys(p.lower() for p in phrases), key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in ordered)
+
+
+def whole_words(key: str) -> str:
+    """The words of ``key`` as one pattern of whole words: "aid" is not in "said", nor "as of"
+    in "has offered"."""
+    return rf"(?<!\w)(?:{alternation(words(key))})(?!\w)" if words(key) else "(?!)"
