@@ -49,7 +49,13 @@ WEEKDAYS = _numbers("dates.weekdays")
 RELATIVE_DAYS = _numbers("dates.relative_days")
 RELATIVE_MONTHS = _numbers("dates.relative_months")
 RELATIVE_QUARTERS = _numbers("dates.relative_quarters")
-_NUMBER_WORDS = {" ".join(word.split()): number for word, number in _numbers("numbers.words").items()}
+NUMBER_WORDS = {" ".join(word.split()): number for word, number in _numbers("numbers.words").items()}
+
+
+def count_of(written: str) -> int | None:
+    """A small number as written, in digits or words ("3", "ba", "three"), or None."""
+    written = " ".join(written.lower().split())
+    return int(written) if written.isdigit() else NUMBER_WORDS.get(written)
 _PARTS_OF_DAY = lang.alternation(lang.words("dates.parts_of_day"))
 
 
@@ -294,8 +300,7 @@ def _years_after(text: str, match: re.Match, count: str, mentions: list[DateReco
     anchor = mentions[-1] if mentions else None
     if anchor is None or _SENTENCE_END.search(text, anchor.end, match.start()):
         return None
-    count = " ".join(count.lower().split())
-    years = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1)  # ("a year later")
+    years = count_of(count) or 1  # ("a year later")
     return str(int(anchor.date.split("/")[-1][:4]) + years), "year", True
 
 
@@ -313,8 +318,7 @@ def _read_date(form: Form, match: re.Match, published: str | None, latest_year: 
     if years_ago is not None:  # "30 years ago": from the year of publication
         if not published:
             return None
-        count = " ".join(years_ago.lower().split())
-        return str(int(published[:4]) - (int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1))), "year", True
+        return str(int(published[:4]) - (count_of(years_ago) or 1)), "year", True  # ("a year ago")
     relative_quarter = slot(match, form, "relative_quarter")
     if relative_quarter is not None:  # "quý trước", "last quarter": from the publication quarter
         if not published or len(published) < 7:

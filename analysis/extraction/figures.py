@@ -32,8 +32,8 @@ from ..matching.rules import load_forms, slot
 from ..matching.spans import SpanIndex
 from ..model import Figure, Problem
 from ..reading.article import Article, Sentence
-from .dates import article_dates, digit_runs, publication
-from .flows import from_vietnam, balance, bilateral, countries_in, roles, surplus_kind, trade_flow, whole_economy
+from .dates import article_dates, count_of, digit_runs, publication
+from .flows import balance, bilateral, countries_in, from_vietnam, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
 from .periods import (
@@ -53,8 +53,6 @@ from .periods import (
 
 def _names(key: str) -> str:
     return lang.alternation(lang.words(key))
-
-
 
 
 _POSSESSIVE = "".join(f"(?:{w})?" for w in [_names("countries.possessive")] if w)
@@ -182,7 +180,6 @@ def _counted_noun(text: str, at: int, language: str) -> re.Match | None:
     return None
 
 
-_NUMBER_WORDS = {" ".join(w.lower().split()): n for w, n in lang.mapping("numbers.words").items()}
 WORDED_FORMS = load_forms("figures.worded.forms", ("span", "number", "ordinal", "total"), lambda code: {
     "NUMBER": lang.alternation(lang.value("numbers.words", code)) or "(?!)",
     "ORDINAL": lang.alternation(lang.value("figures.ranks.ordinals", code)) or "(?!)",
@@ -626,7 +623,7 @@ class _SentenceReader:
             elif ordinal is not None:
                 value = Decimal(ORDINAL_WORDS[ordinal.lower()])
             elif number is not None:
-                value = Decimal(number) if number.isdigit() else Decimal(_NUMBER_WORDS[" ".join(number.lower().split())])
+                value = Decimal(count_of(number))
             else:
                 continue
             start, end = match.start(f"{form.group}_span"), match.end(f"{form.group}_span")
@@ -721,6 +718,7 @@ class _SentenceReader:
             value, high = amount.value, amount.value_high
             metric, rule = item.metric, item.rule
             direction = None
+            settled = False  # whether the direction is already told (by the flow before, by a market)
             word = None  # the metric word that says what the figure is, when one does
             if metric == "rank":
                 rule = rule or "rank"
@@ -779,18 +777,18 @@ class _SentenceReader:
                     elif word is not None:
                         metric = METRIC_WORDS.kind(word)
                     elif (market := _market_flow(text, s.start, amount.start, s.end)) is not None:
-                        metric, direction, rule = market  # "Mỹ là thị trường xuất khẩu lớn nhất … với kim ngạch 73,2 tỷ USD"
+                        (metric, direction, rule), settled = market, True  # "Mỹ là thị trường xuất khẩu lớn nhất … với kim ngạch 73,2 tỷ USD"
                     elif context.flow and amount.unit in ("USD", "VND") and not DEALS.search(text, s.start, s.end):
                         metric, direction = context.flow[0], context.flow[1]  # "Tiếp đến là đồ gỗ đạt 1,82 tỷ USD"
                         if direction is None and context.partner and metric != "trade_total":  # (told without its partner)
                             direction = f"{context.partner}->VN" if metric == "imports" else f"VN->{context.partner}"
-                        rule = "the flow told before"
+                        rule, settled = "the flow told before", True
                     elif (later := [w for w in words if w.start() >= amount.end]):
                         word, rule = later[0], "metric words later in the sentence"
                         metric = METRIC_WORDS.kind(word)
                     else:
                         metric, rule = "other", "no metric words"
-            if rule != "the flow told before" and not rule.startswith("the flow of the market"):
+            if not settled:
                 metric, direction, told = self._direction(metric, word, amount, clauses, result, context, before)
                 rule = f"{rule}; {told}" if told else rule
             result.append(_Found(metric, Amount(value, high, amount.unit, amount.qualifier, amount.text, amount.start, amount.end, amount.scaled),
@@ -852,12 +850,12 @@ def _aid_direction(text: str, start: int, end: int) -> str | None:
     """Aid runs from the one of the two countries that gives it: the United States when it is
     named and the aid is not said to come from Vietnam."""
     countries = countries_in(text, start, end)
-    parties = roles(text, countries)
-    if any(c.code == "VN" for c in parties["from"] + parties["of"]):
-        return "VN->US" if any(c.code == "US" for c in countries) else None
-    if any(c.code not in ("VN", "US") for c in countries):
-        return None  # (aid of a third country, or to one)
-    return "US->VN" if any(c.code == "US" for c in countries) else None
+    named = {c.code for c in countries}
+    if "US" not in named:
+        return None
+    if any(c.code == "VN" for role in ("from", "of") for c in roles(text, countries)[role]):
+        return "VN->US"
+    return None if named - {"VN", "US"} else "US->VN"  # (aid of a third country, or to one: none)
 
 
 def extract_figures(article: Article, problems: list[Problem] | None = None) -> list[Figure]:

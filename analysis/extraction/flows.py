@@ -77,20 +77,10 @@ def _lead() -> re.Pattern:
     return _PARTNER_LEAD
 
 
-@lru_cache(maxsize=1)
-def _third_adjectives() -> re.Pattern:
-    adjectives = sorted({adjective for _, (_, adjective, code) in glossary()["countries"].items() if adjective and code not in ("VN", "US")})
-    return re.compile(rf"(?<!\w)(?:{trie_pattern(adjectives)})(?!\w)") if adjectives else re.compile("(?!)")
-
-
 def third_countries(text: str, start: int, end: int) -> set[str]:
     """The countries other than the two that ``text[start:end]`` names, by name or adjective
     ("the South Korean government"): a clause about them is not about Vietnam–US relations."""
-    codes = {c.code for c in countries_in(text, start, end) if c.code not in ("VN", "US")}
-    if _third_adjectives().search(text, start, end):
-        table = {adjective: code for _, (_, adjective, code) in glossary()["countries"].items() if adjective}
-        codes |= {table[m.group()] for m in _third_adjectives().finditer(text, start, end) if table.get(m.group()) not in (None, "VN", "US")}
-    return codes
+    return {c.code for c in countries_in(text, start, end) if c.code not in ("VN", "US")}
 
 
 def countries_in(text: str, start: int, end: int) -> list[Country]:
@@ -151,16 +141,16 @@ def from_vietnam(metric: str, exporter: str | None, importer: str | None) -> tup
 
 
 @lru_cache(maxsize=1)
-def _goods_words() -> re.Pattern:
-    return re.compile(lang.alternation(lang.words("flows.goods")), re.IGNORECASE)
+def _goods_words() -> tuple[re.Pattern, re.Pattern]:
+    """A word of goods just before a country ("hàng hóa Mỹ"), and one just after it ("U.S. goods")."""
+    goods = lang.alternation(lang.words("flows.goods"))
+    return re.compile(rf"(?:{goods})\s$", re.IGNORECASE), re.compile(rf" (?:{goods})(?!\w)", re.IGNORECASE)
 
 
 def _names_goods(text: str, country: Country) -> bool:
-    """Whether the goods are named by ``country``: a word of goods just before it ("hàng hóa Mỹ")
-    or just after it ("U.S. goods")."""
-    goods = _goods_words()
-    before = re.search(rf"(?:{goods.pattern})\s$", text[max(0, country.start - 12) : country.start], re.IGNORECASE)
-    return bool(before or goods.match(text, country.end + 1) and text[country.end : country.end + 1] == " ")
+    """Whether the goods are named by ``country`` ("hàng hóa Mỹ", "U.S. goods")."""
+    before, after = _goods_words()
+    return bool(before.search(text, max(0, country.start - 12), country.start) or after.match(text, country.end))
 
 
 def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int, int], context_partner: str | None,

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .. import lang
 from ..matching.casefree import CaseFree, FirstOf
 from ..matching.rules import Form, load_forms, slot
-from .dates import _M, _Y, MONTHS, find_dates
+from .dates import _M, _Y, MONTHS, count_of, find_dates
 
 SLOTS = ("count", "part", "half", "month", "month_end", "year", "year_start", "relative_year", "first_month")
 
@@ -41,7 +41,6 @@ _SPAN = FirstOf([form.pattern for form in FORMS])
 _RELATIVE_YEARS = {" ".join(w.lower().split()): n for w, n in lang.mapping("periods.relative_years").items()}
 _HALVES = {w.lower(): n for w, n in lang.mapping("periods.halves").items()}
 _FROM_END = {w.lower() for w in lang.words("periods.from_end")}
-_NUMBER_WORDS = {" ".join(w.lower().split()): n for w, n in lang.mapping("numbers.words").items()}
 
 
 COMPARISON = CaseFree(f"(?:{lang.alternation(lang.words('periods.comparison_leads'))})(?:[^,;()]|,(?=\\d))*"
@@ -131,8 +130,8 @@ def _period(match: re.Match, form: Form, published: str | None, hint: int | None
     if slot(match, form, "first_month") is not None:  # "tháng đầu năm": January
         return f"{year}-01"
     if count is not None:
-        n = int(count) if count.isdigit() else _NUMBER_WORDS[" ".join(count.lower().split())]
-        if not 1 <= n <= 12:
+        n = count_of(count)
+        if n is None or not 1 <= n <= 12:
             return None
         if (slot(match, form, "part") or "").lower() in _FROM_END:
             # "the last nine months" of the year of publication are the months before it
@@ -168,8 +167,7 @@ def comparison_bases(text: str, start: int, end: int, published: str | None, dat
         a, b = match.span()
         if not any(ch.isdigit() for ch in text[a:b]):
             continue
-        within = [d for d in dates if a <= d.start and d.end <= b]
-        bases.append(Base(a, b, find_periods(text, a, b, published, within, hint, comparisons=True),
+        bases.append(Base(a, b, find_periods(text, a, b, published, dates, hint, comparisons=True),
                           _SAME_PERIOD_WORDS.search(text, a, b) is not None))
     return bases
 
@@ -191,8 +189,8 @@ class Governing(NamedTuple):
 RATE_RULE = "a rate, not a flow"
 RATE_WORDS = CaseFree(lang.whole_words("periods.rates"))
 STOCK_WORDS = CaseFree(lang.whole_words("periods.stocks"))
-_SAME_PERIOD = CaseFree(rf"\W*(?:{lang.alternation(lang.words('periods.same_period'))})\b")  # (matched at a clause's start)
-_SINCE = CaseFree(rf"(?<!\w)(?:{lang.alternation(lang.words('periods.since'))})\s+(?:năm\s+)?$" if lang.words("periods.since") else "(?!)")
+_SAME_PERIOD = CaseFree(rf"\W*{lang.whole_words('periods.same_period')}")  # (matched at a clause's start)
+_SINCE = CaseFree(rf"{lang.whole_words('periods.since')}\s+$")
 _SAME_PERIOD_WORDS = CaseFree(lang.whole_words("periods.same_period"))
 _AVERAGE = CaseFree(lang.whole_words("periods.average"))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
@@ -271,9 +269,8 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     elif any(not any(m.start < u.end() and u.start() < m.end for m in mentions)
              for u in _UNWRITTEN_YEAR.finditer(text, *clause)):
         return Governing(None, "its clause names a year it does not write")
-    elif held:  # a position held is of the date it is counted to, not of a year another clause tells
-        pass       # ("1,300 valid projects in Vietnam, the first licensed in 1995")
-    else:
+    elif not held:  # (a position held is of the date it is counted to, not of a year another
+        # clause tells: "1,300 valid projects in Vietnam, the first licensed in 1995")
         before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= end]
         chosen = before[-1] if before else after[0] if after else None

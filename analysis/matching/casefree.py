@@ -470,22 +470,29 @@ def by_first_letter(pattern: str) -> str:
     was); at one position only branches with that letter can match, in their original order,
     so the matches are the same.
     """
+    spreads = _letter_spreads(pattern)
+    if spreads is None:
+        return "|".join(hoisted(branch) for branch in _branches(pattern))
     groups: dict[str, list[str]] = {}
-    branches = [hoisted(branch) for branch in _branches(pattern)]
-    for spread in (hoisted(spread) for branch in branches for spread in _spread(branch)):
-        if not spread or not spread[0].isalpha() or spread[1:2] in ("?", "*", "+", "{"):
-            return "|".join(branches)
+    for spread in spreads:
         groups.setdefault(spread[0], []).append(spread[1:])
     return "|".join(letter + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for letter, rests in groups.items())
+
+
+def _letter_spreads(pattern: str) -> list[str] | None:
+    """The branches of ``pattern`` spread by first letter, in order, or None when one does not
+    open with a plain letter (then the alternation cannot be grouped)."""
+    spreads = [hoisted(spread) for branch in _branches(pattern) for spread in _spread(hoisted(branch))]
+    if any(not spread or not spread[0].isalpha() or spread[1:2] in ("?", "*", "+", "{") for spread in spreads):
+        return None
+    return spreads
 
 
 def groups_by_first_letter(pattern: str) -> bool:
     """Whether :func:`by_first_letter` can group ``pattern``: every branch, spread, opens with a
     plain letter (one branch that opens with an optional group makes the engine try every
     branch at every position, many times slower)."""
-    branches = [hoisted(branch) for branch in _branches(pattern)]
-    return all(spread and spread[0].isalpha() and spread[1:2] not in ("?", "*", "+", "{")
-               for spread in (hoisted(spread) for branch in branches for spread in _spread(branch)))
+    return _letter_spreads(pattern) is not None
 
 
 def lowered(text: str) -> str | None:
