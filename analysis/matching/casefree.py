@@ -412,13 +412,14 @@ def lookbehind_words(pattern: str) -> set[str]:
     return found
 
 
-_OPENING_ASSERTION = re.compile(r"\\b|\(\?<[=!](?:[^()\\]|\\.)*\)")
+_ONE_ASSERTION = r"\\b|\(\?<[=!](?:[^()\\]|\\.)*\)"
+_OPENING_ASSERTION = re.compile(f"(?:{_ONE_ASSERTION})+")
 _FIRST_ATOM = re.compile(r"\\[dwsDWS]|\\[^\w]|[^\W\d_]|[^\w\\()\[\]|?*+{}.^$]")
 
 
 def hoisted(branch: str) -> str:
     """A branch that opens with a look-behind or a word boundary, written so that it opens with
-    its first character: ``(?<!\\w)thăm`` → ``t(?<!\\wt)hăm``.
+    its first character: ``(?<!\\w)thăm`` → ``t(?<!\\wt)hăm`` (several in a row, each so).
 
     The regex engine scans ahead quickly only for a pattern that opens with what it matches;
     a look-behind checked just after the first character sees the same text, so the matches
@@ -441,12 +442,13 @@ def hoisted(branch: str) -> str:
     if not atom or rest[atom.end() : atom.end() + 1] in ("?", "*", "+", "{"):
         return branch  # (the first character may be skipped: nothing to move it after)
     first = atom.group()
-    look = assertion.group()
-    if look == r"\b":
-        if not (first.isalpha() or first in (r"\d", r"\w")):
-            return branch
-        look = "(?<!\\w)"
-    inside = look[:-1] + first + ")"
+    inside = ""
+    for look in re.findall(_ONE_ASSERTION, assertion.group()):  # ("(?<!to )\b": each checked after the first character)
+        if look == r"\b":
+            if not (first.isalpha() or first in (r"\d", r"\w")):
+                return branch
+            look = "(?<!\\w)"
+        inside += look[:-1] + first + ")"
     return opening + first + inside + rest[atom.end():]
 
 
