@@ -7,7 +7,7 @@ import re
 import pytest
 
 from analysis.extraction import dates, events, figures, periods
-from analysis.matching.casefree import CaseFree, by_first_letter, lowered
+from analysis.matching.casefree import CaseFree, by_first_letter, groups_by_first_letter, hoisted, lowered
 
 from .conftest import SEED_000, SEED_003
 
@@ -38,6 +38,16 @@ def test_grouping_by_first_letter():
     assert by_first_letter(r"(?:mỹ|(?:us|u\.s)|anh) là|vào|(?:ab|ac)(?P<x>c)") == r"mỹ là|u(?:s|\.s) là|a(?:nh là|(?:b|c)(?P<x>c))|vào"
     assert by_first_letter(r"(?:a|b)?c|d") == r"(?:a|b)?c|d"  # (a repeated group is not spread)
     assert by_first_letter(r"(?:a|b)(?P<x>c)|d") == r"(?:a|b)(?P<x>c)|d"  # (nor one whose groups would repeat)
+
+
+def test_opening_look_behinds_are_moved_past_the_first_character_each():
+    assert hoisted(r"(?<!\w)thăm") == r"t(?<!\wt)hăm"
+    assert hoisted(r"(?<!to )\bcut") == r"c(?<!to c)(?<!\wc)ut"
+    assert hoisted(r"(?<!to )\b(?:cut|raise) tariffs") == r"(?:c(?<!to c)(?<!\wc)ut|r(?<!to r)(?<!\wr)aise) tariffs"
+    pattern = r"(?<!to )\b(?:cut|raise)s? tariffs|\bheld talks"
+    assert groups_by_first_letter(pattern)
+    text = "they cut tariffs; willing to cut tariffs; uncut tariffs; to raise tariffs, raises tariffs and held talks"
+    assert [m.span() for m in re.finditer(by_first_letter(pattern), text)] == [m.span() for m in re.finditer(pattern, text)]
 
 
 @pytest.mark.parametrize("pattern", [r"(?:mỹ|hoa kỳ|(?:us|u\.s\.?|usa)|america|american)(?:'s)? (?:là|đầu tư)|vào (?:mỹ|us)",
