@@ -154,10 +154,19 @@ def _names_goods(text: str, country: Country) -> bool:
 
 
 def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int, int], context_partner: str | None,
-               whole_economy: bool) -> Flow:
+               whole_economy: bool, sentence_sides: tuple[str, str] | None = None) -> Flow:
     """The flow that a flow word (``metric`` "exports" or "imports", at ``word``) says, from the
-    countries of its clause; without a partner, the partner of the flows told before."""
+    countries of its clause; without a partner, the partner of the flows told before.
+
+    ``sentence_sides``: the owner of the flow told earlier in the sentence and its partner. A
+    clause that names no country keeps that owner ("The United States imported $136.6 billion
+    from Vietnam, while exporting $13.1 billion": the United States exports)."""
     countries = countries_in(text, *clause)
+    if not countries and sentence_sides is not None and not whole_economy:
+        owner, other = sentence_sides
+        exporter, importer = (owner, other) if metric == "exports" else (other, owner)
+        told, direction = from_vietnam(metric, exporter, importer)
+        return Flow(told, direction, "the owner of the sentence's flow before")
     parties = roles(text, countries)
     before = [c for c in parties["subject"] if c.end <= word[0]]
     after_subject = [c for c in parties["subject"] if c.start >= word[1]]
