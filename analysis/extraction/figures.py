@@ -802,14 +802,15 @@ class _SentenceReader:
         if not any(f.metric in ("exports", "imports") and f.direction for f in result):
             return None
         earlier = _nearest(_flow_words(text, s.start, word.start()), s.start, word.start())
-        if earlier is None or METRIC_WORDS.kind(earlier) not in ("exports", "imports"):
+        kind = METRIC_WORDS.kind(earlier) if earlier is not None else None
+        if kind not in ("exports", "imports"):
             return None
         clause = next((c for c in clauses if c[0] <= earlier.start() < c[1]), (s.start, s.end))
-        flow = trade_flow(METRIC_WORDS.kind(earlier), text, earlier.span(), clause, None, False)
+        flow = trade_flow(kind, text, earlier.span(), clause, None, False)
         if flow.rule != "named" or flow.direction is None:
             return None
         exporter, importer = flow.direction.split("->")
-        return (exporter, importer) if METRIC_WORDS.kind(earlier) == "exports" else (importer, exporter)
+        return (exporter, importer) if kind == "exports" else (importer, exporter)
 
     def _direction(self, metric, word, amount, clauses, result, context: Context, before: str) -> tuple[str, str | None, str]:
         """The metric from Vietnam's side and the direction, and the rule that gave the direction."""
@@ -828,7 +829,7 @@ class _SentenceReader:
                 flow = balance(surplus_kind(word.group()) or "surplus", text, word.span(), scope, partner)
             else:
                 flow = trade_flow(metric, text, word.span(), scope, partner, whole_economy(text, *scope),
-                                  self._sides_before(word, clauses, result))
+                                  lambda: self._sides_before(word, clauses, result))
             return flow.metric, flow.direction, f"direction: {flow.rule}"
         if metric in ("fdi_capital", "fdi_projects"):
             direction = _invest_direction(before, text[s.start : s.end])

@@ -12,6 +12,7 @@ Vietnam's exports to the US (``VN->US``); "US exports to Vietnam" are Vietnam's 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -154,16 +155,17 @@ def _names_goods(text: str, country: Country) -> bool:
 
 
 def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int, int], context_partner: str | None,
-               whole_economy: bool, sentence_sides: tuple[str, str] | None = None) -> Flow:
+               whole_economy: bool, sides_before: Callable[[], tuple[str, str] | None] | None = None) -> Flow:
     """The flow that a flow word (``metric`` "exports" or "imports", at ``word``) says, from the
     countries of its clause; without a partner, the partner of the flows told before.
 
-    ``sentence_sides``: the owner of the flow told earlier in the sentence and its partner. A
-    clause that names no country keeps that owner ("The United States imported $136.6 billion
-    from Vietnam, while exporting $13.1 billion": the United States exports)."""
+    ``sides_before``: gives the owner of the flow told earlier in the sentence and its partner
+    (asked only of a clause that names no country, which keeps that owner: "The United States
+    imported $136.6 billion from Vietnam, while exporting $13.1 billion": the United States
+    exports)."""
     countries = countries_in(text, *clause)
-    if not countries and sentence_sides is not None and not whole_economy:
-        owner, other = sentence_sides
+    if not countries and sides_before is not None and not whole_economy and (sides := sides_before()) is not None:
+        owner, other = sides
         exporter, importer = (owner, other) if metric == "exports" else (other, owner)
         told, direction = from_vietnam(metric, exporter, importer)
         return Flow(told, direction, "the owner of the sentence's flow before")
