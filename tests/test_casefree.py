@@ -77,7 +77,7 @@ def test_titles_split_by_case_find_what_one_pattern_finds():
         assert whole
 
 
-@pytest.mark.parametrize("name", ["figures.RANK", "periods._SPAN", "dates._SAME_DAY"])
+@pytest.mark.parametrize("name", ["figures.RANK", "periods._SPAN", "dates._SAME_DAY", "dates._WORDS_ONLY"])
 def test_first_of_matches_as_the_alternation(name):
     from analysis.matching.casefree import FirstOf
 
@@ -90,6 +90,7 @@ def test_first_of_matches_as_the_alternation(name):
         "6 tháng đầu năm 2025 và nửa cuối năm ngoái, H1 2024, từ tháng 3 đến tháng 5/2024, Jan-Mar 2025, the first "
         "half of 2024, the first five months of 2025, năm nay, cùng kỳ năm trước, năm trước, this year, last year.",
         "Cùng ngày, trong cùng ngày và cũng trong ngày; on the same day, later that day, thecùng ngày.",
+        "Quý trước, tháng này và năm sau; hôm qua, last quarter, this month, tomorrow and later.",
     ]
     whole = re.compile(first_of.pattern, re.IGNORECASE)
     found = 0
@@ -97,7 +98,20 @@ def test_first_of_matches_as_the_alternation(name):
         expected = [(m.start(), m.end(), m.lastgroup) for m in whole.finditer(text)]
         assert [(m.start(), m.end(), m.lastgroup) for m in first_of.finditer(text)] == expected
         found += len(expected)
+        for start, end in ((0, len(text)), (5, len(text) - 5), (len(text) // 2, len(text))):  # (a stretch: each branch checked)
+            stretch = [(m.start(), m.end(), m.lastgroup) for m in whole.finditer(text, start, end)]
+            assert [(m.start(), m.end(), m.lastgroup) for m in first_of.finditer(text, start, end)] == stretch
     assert found >= 6
+
+
+def test_word_scan_finds_every_word_that_occurs_overlapping_or_inside_another():
+    from analysis.matching.casefree import DIGIT, WordScan
+
+    scan = WordScan(["cùng ngày", "trong cùng ngày", "ngày mai", "quý", f"q{DIGIT}", "năm sau"])
+    assert scan.words_in("trong cùng ngày mai, q3 và quý") == {"cùng ngày", "trong cùng ngày", "ngày mai", "quý", f"q{DIGIT}"}
+    assert scan.words_in("trong   cùng\nngày") == {"cùng ngày", "trong cùng ngày"}  # (a space stands for any white space)
+    assert scan.words_in("năm  sáu, qa, cùngngày") == frozenset()
+    assert WordScan([]).words_in("anything") == frozenset()
 
 
 def test_every_rank_holds_a_rank_cue():

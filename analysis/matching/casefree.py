@@ -579,16 +579,20 @@ class CaseFree:
             # by one small pattern only for a branch of a :class:`FirstOf`, which is skipped
             # where its words do not occur; for a whole pattern, that scan costs what the
             # pattern's does. (Worked out on first need: reading a pattern takes time.)
+            # (``anchor_words``: the words the anchors find, one of which every match holds)
+            self.anchors, self.anchor_words = (), ()
             if not self.prefilter:
-                self.anchors = ()
                 return self.anchors
             words = fewest(word.strip(" ") for word in required_words(self.pattern))
             if self.branch and (len(words) > 3 or any(" " in word or DIGIT in word for word in words)):
-                self.anchors = re.compile(by_first_letter(anchor_pattern(words)))
+                self.anchors, self.anchor_words = re.compile(by_first_letter(anchor_pattern(words))), words
             else:
                 pieces = fewest(longest_piece(word) for word in words)
-                self.anchors = pieces if len(pieces) <= 3 else ()
+                if len(pieces) <= 3:
+                    self.anchors, self.anchor_words = pieces, pieces
             return self.anchors
+        if name == "anchor_words":
+            return self.__getattr__("anchors") and self.anchor_words  # (worked out with them)
         raise AttributeError(name)
 
     def absent(self, low: str, pos: int, endpos: int) -> bool:
@@ -687,6 +691,8 @@ class FirstOf:
         match the empty string."""
         self.parts = [CaseFree(pattern, branch=True) for pattern in parts]
         self.pattern = "|".join(parts)  # the alternation it stands for
+        self._text: str | None = None  # the long text last read, and its branches (see _in_text)
+        self._branches_in_text: list[CaseFree] = []
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
@@ -694,7 +700,11 @@ class FirstOf:
         if low is None:  # (rare text: every branch, ignoring case, on the text itself)
             patterns, target = [part.any_case for part in self.parts], text
         else:
-            patterns, target = [part.lower for part in self.parts if not (part.anchors and part.absent(low, pos, endpos))], low
+            if pos <= 0 and endpos >= len(low):  # (a whole text: one scan for the anchors of all branches)
+                patterns = [part.lower for part in self._in_text(low)]
+            else:
+                patterns = [part.lower for part in self.parts if not (part.anchors and part.absent(low, pos, endpos))]
+            target = low
         if len(patterns) == 1:  # (the common case: one branch's words occur)
             yield from patterns[0].finditer(target, pos, endpos)
             return
@@ -705,3 +715,49 @@ class FirstOf:
             pos = match.end()
             ahead = [pattern.search(target, pos, endpos) if m is not None and m.start() < pos else m
                      for pattern, m in zip(patterns, ahead, strict=True)]
+
+    def _in_text(self, low: str) -> list[CaseFree]:
+        """The branches whose anchors occur somewhere in ``low`` (a lower-cased text), found by
+        one scan for the anchors of every branch instead of one scan per branch (kept for the
+        last text)."""
+        if self._text is not low:
+            present = self._anchor_scan.words_in(low)
+            self._branches_in_text = [part for part in self.parts if not part.anchors or not present.isdisjoint(part.anchor_words)]
+            self._text = low
+        return self._branches_in_text
+
+    @property
+    def _anchor_scan(self) -> WordScan:
+        scan = self.__dict__.get("_scan")
+        if scan is None:
+            scan = self._scan = WordScan({word for part in self.parts for word in part.anchor_words})
+        return scan
+
+
+class WordScan:
+    """Which of many words (as :func:`required_words` gives them) occur in a text, found by one
+    scan for all of them: each match is looked for again from the character after its start
+    (matches can overlap), and the words a match holds are read from it (a shorter word inside
+    a longer one, "cùng ngày" in "trong cùng ngày")."""
+
+    def __init__(self, words):
+        self.words = tuple(sorted(words))
+        self.pattern = re.compile(by_first_letter(anchor_pattern(self.words))) if self.words else None
+        self._each = [(word, re.compile(anchor_pattern([word]))) for word in self.words]
+        self._held: dict[str, frozenset[str]] = {}  # matched text -> the words it holds
+
+    def words_in(self, low: str) -> frozenset[str]:
+        if self.pattern is None:
+            return frozenset()
+        found: set[str] = set()
+        match = self.pattern.search(low)
+        while match is not None:
+            found |= self._holds(match.group())
+            match = self.pattern.search(low, match.start() + 1)
+        return frozenset(found)
+
+    def _holds(self, matched: str) -> frozenset[str]:
+        held = self._held.get(matched)
+        if held is None:
+            held = self._held[matched] = frozenset(word for word, pattern in self._each if pattern.search(matched))
+        return held
