@@ -837,9 +837,13 @@ class _SentenceReader:
                 return metric, context.investment, "direction: the investment told before"
             return metric, direction, "direction: investment words"
         if metric == "growth":
-            # a change belongs to the figure it changes: the one written just before it, else after
+            # a change belongs to the figure it changes: the one written just before it, else after;
+            # but a flow its own clause names after that figure is what changes ("exports reached
+            # $97 billion, while imports rose 2.1% to $14.1 billion": the imports rose)
             owner = next((f for f in reversed(result) if f.metric not in ("growth", "share", "rank", "count")), None)
-            if owner is not None and owner.metric in TRADE_DIRECTED:
+            clause = next((c for c in clauses if c[0] <= amount.start < c[1]), (s.start, s.end))
+            word = word or _nearest(_flow_words(text, clause[0], amount.start), max(clause[0], owner.amount.end if owner else 0), amount.start)
+            if owner is not None and owner.metric in TRADE_DIRECTED and word is None:
                 return metric, owner.direction, "direction: of the figure it changes"
             word = word or _nearest(_flow_words(text, s.start, amount.start), s.start, amount.start)
             if word is not None and METRIC_WORDS.kind(word) in ("exports", "imports", "trade_surplus"):
