@@ -428,18 +428,22 @@ class Context:
             self.period = mentions[-1].period
 
 
-def _market_flow(text: str, start: int, at: int, end: int) -> tuple[str, str | None, str] | None:
+def _market_flow(text: str, start: int, at: int, end: int, clause: tuple[int, int]) -> tuple[str, str | None, str] | None:
     """The flow an amount with no metric word of its own measures when the sentence names a
     market before it: the exports to an export market, the imports from an import source
     ("Mỹ là thị trường xuất khẩu lớn nhất của Việt Nam với kim ngạch 73,2 tỷ USD"). The
-    country "of" the market trades with it; Vietnam when none is said."""
+    country "of" the market trades with it; Vietnam when none is said. A country named in
+    the amount's own clause is the market it measures ("…, followed by China with $11.3
+    billion")."""
     markets = [(kind, m) for kind in ("export_market", "import_market") for m in _words_within(kind, text, start, at)]
     if not markets:
         return None
     kind, market = max(markets, key=lambda km: km[1].start())
     parties = roles(text, countries_in(text, start, end))
     own = parties["of"][0].code if parties["of"] else "VN"
-    other = next((c.code for role in ("subject", "to", "from", "with") for c in parties[role] if c.code != own), None)
+    in_clause = [c.code for c in countries_in(text, clause[0], at) if c.code != own] if clause[0] > market.end() else []
+    other = in_clause[-1] if in_clause else next(
+        (c.code for role in ("subject", "to", "from", "with") for c in parties[role] if c.code != own), None)
     if other is None:
         return None
     metric = "exports" if kind == "export_market" else "imports"
@@ -776,7 +780,7 @@ class _SentenceReader:
                         metric, rule = "other", "a measure that is no flow (GDP, revenue)"
                     elif word is not None:
                         metric = METRIC_WORDS.kind(word)
-                    elif (market := _market_flow(text, s.start, amount.start, s.end)) is not None:
+                    elif (market := _market_flow(text, s.start, amount.start, s.end, clause)) is not None:
                         (metric, direction, rule), settled = market, True  # "Mỹ là thị trường xuất khẩu lớn nhất … với kim ngạch 73,2 tỷ USD"
                     elif context.flow and amount.unit in ("USD", "VND") and not DEALS.search(text, s.start, s.end):
                         metric, direction = context.flow[0], context.flow[1]  # "Tiếp đến là đồ gỗ đạt 1,82 tỷ USD"
