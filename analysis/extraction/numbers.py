@@ -39,8 +39,8 @@ def _unit_words() -> str:
 
 _NUM = r"\d(?:[\d.,]*\d)?"
 _SIGNS = {word.lower(): code for word, code in lang.mapping("numbers.currency_signs").items()}
-# a sign that ends in a letter is set apart from its number ("USD 5"); "$5" and "$ 5" are both written
-_SIGN_RX = "|".join(re.escape(sign) + (r"\s" if sign[-1].isalpha() else r"\s?") for sign in sorted(_SIGNS, key=lambda w: (-len(w), w)))
+# a sign is written with or without a space before its number: "$5", "$ 5", "USD 5", "USD5"
+_SIGN_RX = "|".join(re.escape(sign) + r"\s?" for sign in sorted(_SIGNS, key=lambda w: (-len(w), w)))
 _NOT_BEFORE = r"[\w.,/\-]"  # a number glued to a word or another number is not an amount
 _RANGE_WORD = rf"[-–—]|{lang.alternation(lang.words('numbers.range_words'))}"
 _RANGE_SIGN = "|".join(re.escape(s) for s in _SIGNS if not s[-1].isalpha())
