@@ -156,8 +156,11 @@ def _part_of_day(text: str) -> str | None:
 
 
 _DIGITS = scanning(r"\d+")
-# "cùng ngày" and its kin: the day just written, each phrase looked for where it occurs
-_SAME_DAY = FirstOf([rf"\b{lang.alternation([phrase])}\b" for phrase in lang.words("dates.same_day")])
+# "cùng ngày" and its kin: the day just written, or ("hôm sau") a day after it; each phrase
+# looked for where it occurs
+_DAYS_AFTER = {" ".join(phrase.lower().split()): int(days) for phrase, days in lang.mapping("dates.days_after").items()}
+_SAME_DAY = FirstOf([rf"\b{lang.alternation([phrase])}\b"
+                     for phrase in sorted([*lang.words("dates.same_day"), *lang.mapping("dates.days_after")], key=lambda p: (-len(p), p))])
 _BEFORE = 40  # the most a date expression reaches before its first digits
 # what every date form that begins with a word can begin with (read from the forms)
 _START_WORDS = sorted({w for f in _BY_DIGITS for w in _OPENINGS[f.group] if w != _DIGIT_OPENING})
@@ -275,10 +278,14 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for match in _candidates(text, start, end):
         form = _FORM_BY_GROUP.get(match.lastgroup)
         mention_text = text[match.start() : match.end()]  # (the match may be on lower-cased text)
-        if form is None:  # "cùng ngày": the last day written
+        if form is None:  # "cùng ngày": the last day written; "hôm sau": a day after it (after its last day)
             days = [m for m in mentions if m.granularity == "day"]
             if days:
-                mentions.append(DateRecord("", mention_text, match.start(), match.end(), days[-1].date.split("/")[0], "day", True))
+                after = _DAYS_AFTER.get(" ".join(mention_text.lower().split()), 0)
+                day = days[-1].date.split("/")[-1 if after else 0]
+                if after:
+                    day = (datetime.date.fromisoformat(day) + datetime.timedelta(days=after)).isoformat()
+                mentions.append(DateRecord("", mention_text, match.start(), match.end(), day, "day", True))
             continue
         if slot(match, form, "years_after") is not None:  # "hai năm sau": from the year written last before it
             found = _years_after(text, match, slot(match, form, "years_after"), mentions)

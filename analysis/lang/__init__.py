@@ -84,6 +84,7 @@ SCHEMA = {
     "dates.day_leads": "words",
     "dates.not_month_after": "words",
     "dates.same_day": "words",
+    "dates.days_after": "numbers",
     "dates.weekdays": "numbers",
     "dates.relative_days": "numbers",
     "dates.relative_months": "numbers",
