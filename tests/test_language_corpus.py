@@ -13,6 +13,7 @@ import pytest
 from analysis.extraction.dates import find_dates
 from analysis.extraction.events import article_events
 from analysis.extraction.figures import extract_figures
+from analysis.presentation.narrate import summarise
 
 from .conftest import article
 
@@ -63,3 +64,7 @@ def test_language_corpus(kind, example, positive):
         return
     expected = [{key: row.get(key, False if key == "inferred" else None) for key in KEYS[kind]} for row in example["expect"]]
     assert got == expected, example.get("why", "")
+    if kind == "events" and any("summary" in row for row in example["expect"]):
+        events = article_events(article(example["text"], published=example.get("published", DEFAULT_PUBLISHED) or None))
+        told = [summarise(event, "en") for event in events]
+        assert [row.get("summary", said) for row, said in zip(example["expect"], told, strict=True)] == told, example.get("why", "")

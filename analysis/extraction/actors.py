@@ -121,6 +121,14 @@ def _longest_place_prefix(text: str) -> str | None:
     return None
 
 
+def place_at(text: str, at: int) -> str | None:
+    """The known place named at ``at``, after its spaces ("thăm chính thức| Việt Nam từ …"
+    → "Việt Nam"), ending where a word ends."""
+    rest = text[at : at + 80].lstrip()
+    place = _longest_place_prefix(rest)
+    return place if place and not rest[len(place) : len(place) + 1].isalnum() else None
+
+
 class Person(NamedTuple):
     """An actor: the title phrase and name as written, and where the mention is."""
 

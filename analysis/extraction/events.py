@@ -19,7 +19,7 @@ from ..matching.casefree import CaseFree, lowered_slice
 from ..matching.spans import SpanIndex
 from ..model import DateRecord, Event
 from ..reading.article import Article
-from .actors import find_people, find_places, named_by_title, resolve, vietnamese_first
+from .actors import find_people, find_places, named_by_title, place_at, resolve, vietnamese_first
 from .dates import article_dates, date_key, publication
 from .figures import extract_figures
 from .flows import third_countries
@@ -65,6 +65,7 @@ INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit", "agreem
 _WORDS = re.compile(r"\w+")
 _LISTED_WORDS = 14  # the most words of one item of a list of people and dates
 _ACTOR_BEFORE, _ACTOR_AFTER = 60, 40  # how near its trigger an act's person is named (characters)
+_PLACE_AFTER = 30  # how near after the word of a visit its destination is named (characters)
 
 
 def _clauses(text: str, start: int, end: int, dates: list[DateRecord]):
@@ -263,12 +264,17 @@ class _ArticleEvents:
             people = self.people_index.within(start, end)
             if len(sentence_kinds) == 1 and people and len(_WORDS.findall(self.text[start:end])) <= _LISTED_WORDS:
                 read[index] = self._read(sentence, mention, start, end, anchored=True, kind=sentence_kinds[0])
-        return [event for events in read for event in events]
+        return _told_once([(event, mention) for (mention, _, _), events in zip(clauses, read, strict=True) for event in events])
 
     def _read(self, sentence, mention: DateRecord, start: int, end: int, anchored: bool, kind: str | None = None) -> list[Event]:
         """The events a clause reports (``kind``: the act it shares with the clauses before)."""
         clause, low = self.text[start:end], lowered_slice(self.text, start, end)
         found = _kinds(clause, low)
+        # what a comparison is made with is told of its own time ("gấp 100 lần so với năm 1995 khi
+        # hai nước bình thường hóa quan hệ": the normalisation is the base's, not this date's)
+        bases = [(m.start() - start, m.end() - start) for m in COMPARISON.finditer(self.text, start, end)]
+        if bases:
+            found = [(k, m) for k, m in found if not any(a <= m.start() < b for a, b in bases)]
         people_here = self.people_index.within(start, end)
         actors = vietnamese_first(resolve(people_here, self.people))
         places = find_places(self.text, start, end, people_here)
@@ -295,7 +301,8 @@ class _ArticleEvents:
             acts = [a for a in acts if a != "relations"]  # ("… the upgrade in relations between Hanoi and the South Korean government")
         for act in acts:
             trigger = next((m for k, m in found if k == act), None)
-            detail = {"act": act, "trigger": trigger.group(0) if trigger else act, "clause": clause, "year_guessed": year_guessed}
+            detail = {"act": act, "trigger": trigger.group(0) if trigger else act, "clause": clause, "year_guessed": year_guessed,
+                      "trigger_at": start + trigger.start() if trigger else None}
             if trigger is not None:
                 # the words before the trigger, but the date's: few when the trigger is the
                 # clause's own verb ("hai nước đã nâng cấp quan hệ"), many when it is told of
@@ -316,6 +323,8 @@ class _ArticleEvents:
                 detail["milestone"] = next((kind for kind, pattern in MILESTONES if pattern.any_case.match(told)), None)
             if act in ACTS:
                 detail["object"] = clause[trigger.end() :] if trigger else ""
+            if act == "visit" and trigger is not None:
+                detail["visitor"], detail["destination"] = self._visit_sides(start, clause, trigger, people_here, places)
             results.append(Event(kind=KIND_OF_ACT.get(act, act), status=status, actors=actors, places=places, detail=detail, **base))
         if attend:
             body = attend.group("body").strip()
@@ -326,6 +335,25 @@ class _ArticleEvents:
                                  places=[p for p in places if p not in body], subject=body, detail=detail, **base))
         return results
 
+    def _visit_sides(self, offset: int, clause: str, trigger: re.Match, people_here, places: list[str]) -> tuple[str | None, str | None]:
+        """Who visits and where: the person named just before the word of the visit, else just
+        after it ("chuyến thăm Mỹ của Bộ trưởng Phan Văn Giang"); the place named just after
+        it, else between the visitor and it ("Biden arrived in Hanoi … for a visit"). None for
+        a side the clause does not tell so (a title's place, "Đại sứ Mỹ tại Việt Nam", is no
+        destination)."""
+        at, end = offset + trigger.start(), offset + trigger.end()
+        before = [p for p in people_here if p.end <= at and at - p.end <= _ACTOR_BEFORE]
+        after = [p for p in people_here if p.start >= end and p.start - end <= _ACTOR_AFTER]
+        visitor = before[-1] if before else after[0] if after else None
+        destination = place_at(clause, trigger.end())
+        if destination is None:  # a place found in the words just after the trigger
+            destination = next((place for place in places if 0 <= clause.find(place, trigger.end()) - trigger.end() <= _PLACE_AFTER), None)
+        if destination is None and visitor is not None and visitor.end <= at:
+            between = [place for place in places if visitor.end - offset <= clause.find(place, visitor.end - offset) < trigger.start()]
+            destination = between[-1] if between else None
+        labels = resolve([visitor], self.people) if visitor is not None else []  # (a bare title no holder is named for: none)
+        return (labels[0] if labels else None), destination
+
     def _attendees(self, offset: int, clause: str, attend: re.Match, people_here) -> list[str]:
         """Who attends: the people a wish or invitation names, else the subject of the sentence."""
         wish = WISH.search(clause, 0, attend.start())
@@ -334,6 +362,23 @@ class _ArticleEvents:
             if invited:
                 return resolve([p for p in people_here if p.start < offset + wish.start()][:1], self.people) + resolve(invited, self.people)
         return resolve(people_here[:1], self.people)
+
+
+def _told_once(dated: list[tuple[Event, DateRecord]]) -> list[Event]:
+    """The events of one sentence, an act told once read once: words shared by the date that
+    opens the sentence and one written after them ("Sáng 23/5, … Tổng thống Obama thăm chính
+    thức Việt Nam từ ngày 23 đến 25/5") give their act to the date nearest its words."""
+    def distance(event: Event, mention: DateRecord) -> int:
+        at = event.detail["trigger_at"]
+        return at - mention.end if mention.end <= at else max(0, mention.start - at)
+
+    nearest: dict[tuple[str, int], tuple[int, int]] = {}  # (kind, trigger) -> (distance, index)
+    for index, (event, mention) in enumerate(dated):
+        if event.detail.get("trigger_at") is not None:
+            key = (event.kind, event.detail["trigger_at"])
+            nearest[key] = min(nearest.get(key, (distance(event, mention), index)), (distance(event, mention), index))
+    return [event for index, (event, _) in enumerate(dated)
+            if event.detail.get("trigger_at") is None or nearest[(event.kind, event.detail["trigger_at"])][1] == index]
 
 
 def _term(clause: str) -> str | None:

@@ -122,6 +122,12 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
         return _quoted(event, when, language)
     if not (told and lead):
         return _quoted(event, when, language)
+    if kind == "visit" and "visitor" in event.detail:  # (told by its own words: who visits and where, as the clause says)
+        visitor, destination = event.detail["visitor"], event.detail["destination"]
+        if visitor is None or destination is None:
+            return _quoted(event, when, language)
+        lead = lead if event.actors and visitor == event.actors[0] else _actor(visitor, language)  # (shortened when told just before)
+        return say["visited"].format(when=when, lead=lead, place=_place(destination, language))
     if kind == "visit" and places:
         return say["visited"].format(when=when, lead=lead, place=places[0])
     if kind == "call":
