@@ -271,3 +271,18 @@ def test_a_quoted_clause_does_not_repeat_the_date_the_sentence_opens_with():
     # a date that runs on into the words it dates stays
     assert _without_leading_date("January 2017 to withdraw the United States from the TPP") == "January 2017 to withdraw the United States from the TPP"
     assert _without_leading_date("Trump announced a deal") == "Trump announced a deal"
+
+
+def test_events_before_a_first_partnership_are_not_said_to_precede_normalisation():
+    """A folder whose first milestone is a partnership (not the 1995 normalisation) names the
+    era before it by that partnership: events of 2000 are not "before normalisation"."""
+    text = ("In 2000, the two countries signed a Bilateral Trade Agreement.\n\n"
+            "In July 2013, Vietnam and the United States established a comprehensive partnership.")
+    events = extract_events([article(text, published="2014-01-01")])
+    titles = [line for line in narrate(events).splitlines() if line.startswith("## ")]
+    assert titles == ["## Before the Comprehensive Partnership (2000–2013)", "## Comprehensive Partnership (since 2013)"]
+    vietnamese = [line for line in narrate(events, language="vi").splitlines() if line.startswith("## ")]
+    assert vietnamese[0] == "## Trước quan hệ Đối tác toàn diện (2000–2013)"
+    normalised = extract_events([article("Ngày 3/2/1994, Tổng thống Clinton dỡ bỏ lệnh cấm vận thương mại đối với Việt Nam.\n\nNgày 11/7/1995, Việt Nam và Mỹ bình thường hóa quan hệ ngoại giao.",
+                                         published="1996-01-01")])
+    assert [line for line in narrate(normalised).splitlines() if line.startswith("## ")][0].startswith("## Before normalisation")

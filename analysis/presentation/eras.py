@@ -26,8 +26,8 @@ MILESTONE_LEAD_WORDS = 10
 
 @dataclass
 class Era:
-    """One era: the milestone that opens it (None before the first, and for what is ahead),
-    the year it ends with the next milestone, and its events in date order."""
+    """One era: the milestone that opens it (before the first: the first, which closes it; None
+    for what is ahead), the year it ends with the next milestone, and its events in date order."""
 
     key: str  # "before", "milestone", "events" (no milestone at all) or "ahead"
     milestone: Event | None = None
@@ -75,14 +75,14 @@ def assign_eras(events: list[Event]) -> list[Era]:
     if not marks:
         eras = [Era("events", members=past)] if past else []
     else:
-        eras = [Era("before", until=marks[0].date[:4])]
+        eras = [Era("before", marks[0], until=marks[0].date[:4])]  # (before the first milestone: named by it)
         for index, mark in enumerate(marks):
             eras.append(Era("milestone", mark, marks[index + 1].date[:4] if index + 1 < len(marks) else None))
         starts = [date_key(m.date) for m in marks]
         for event in past:
             at = sum(1 for s in starts if s <= date_key(event.date))
             eras[at].members.append(event)
-        eras = [era for era in eras if era.members or era.milestone is not None]
+        eras = [era for era in eras if era.members or era.key == "milestone"]
     if ahead:
         eras.append(Era("ahead", members=ahead))
     return eras
@@ -96,9 +96,13 @@ def era_title(era: Era, language: str = "en") -> str:
     years = sorted({e.date[:4] for e in era.members})
     if era.key == "events":
         return say["events"].format(span=f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0])
-    if era.key == "before":
+    if era.key == "before":  # before normalisation, or before the first partnership the events tell (the years before it may follow 1995)
         first = years[0] if years else era.until
-        return say["before_span"].format(first=first, until=era.until) if first != era.until else say["before"]
+        if era.milestone is None or era.milestone.detail.get("milestone") == "normalise":
+            return say["before_span"].format(first=first, until=era.until) if first != era.until else say["before"]
+        name = milestone_name(era.milestone, language)
+        return (say["before_partnership_span"].format(name=name, first=first, until=era.until) if first != era.until
+                else say["before_partnership"].format(name=name))
     name, start = milestone_name(era.milestone, language), era.milestone.date[:4]
     return say["span"].format(name=name, start=start, until=era.until) if era.until else say["since"].format(name=name, start=start)
 

@@ -433,7 +433,7 @@ def narrate(events: list[Event], figures=(), language: str = "en") -> str:
             sentence = summarise(event, language, era.members[index - 1] if index else None)
             sections[id(era)].append((date_key(event.date), _cited(sentence, cite(event))))
     for key, text in trade:  # the trade each article reports, in the era of its period
-        era = next((era for era in reversed(past) if era.milestone is None or date_key(era.milestone.date) <= key), past[0])
+        era = next((era for era in reversed(past) if era.key != "milestone" or date_key(era.milestone.date) <= key), past[0])
         sections[id(era)].append((key, text))
     for era in eras:
         if era.key == "ahead" and stock:
