@@ -286,3 +286,17 @@ def test_events_before_a_first_partnership_are_not_said_to_precede_normalisation
     normalised = extract_events([article("Ngày 3/2/1994, Tổng thống Clinton dỡ bỏ lệnh cấm vận thương mại đối với Việt Nam.\n\nNgày 11/7/1995, Việt Nam và Mỹ bình thường hóa quan hệ ngoại giao.",
                                          published="1996-01-01")])
     assert [line for line in narrate(normalised).splitlines() if line.startswith("## ")][0].startswith("## Before normalisation")
+
+
+def test_one_event_told_in_two_languages_is_one_event_with_each_person_once():
+    """Outlets write one person's title and name their own way ("Foreign Minister Bui Thanh
+    Son", "Bộ trưởng Ngoại giao Bùi Thanh Sơn"): the reports of one meeting are merged, and
+    the story names each person once."""
+    english = article("Secretary of State Marco Rubio met Foreign Minister Bui Thanh Son in Kuala Lumpur on October 27.",
+                      published="2025-11-05", name="en.txt")
+    vietnamese = article("Ngày 27/10, tại Kuala Lumpur, Bộ trưởng Ngoại giao Bùi Thanh Sơn gặp Ngoại trưởng Hoa Kỳ Marco Rubio.",
+                         published="2025-11-05", name="vi.txt")
+    events = extract_events([english, vietnamese])
+    assert len(events) == 1 and events[0].articles == ["en.txt", "vi.txt"]
+    assert events[0].actors == ["Foreign Minister Bui Thanh Son", "Secretary of State Marco Rubio"]
+    assert "met Secretary of State Marco Rubio in Kuala Lumpur" in narrate(events)

@@ -11,6 +11,7 @@ keeping every source.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from datetime import date as _date
 
@@ -411,8 +412,12 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.kind == "relations":
         if not _same_milestone(a, b):
             return False
-    elif a.subject is None and not (set(a.actors) & set(b.actors) and set(a.actors[1:]) == set(b.actors[1:])):
-        return False
+    elif a.subject is None:
+        # (the same people, however each outlet writes their titles and names: "Foreign Minister
+        # Bui Thanh Son" and "Bộ trưởng Ngoại giao Bùi Thanh Sơn")
+        people_a, people_b = [_person_key(x) for x in a.actors], [_person_key(x) for x in b.actors]
+        if not (set(people_a) & set(people_b) and set(people_a[1:]) == set(people_b[1:])):
+            return False
     da, db = a.date.split("/")[0], b.date.split("/")[0]
     if da == db or da.startswith(db) or db.startswith(da):
         return True
@@ -441,7 +446,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         twin.date, twin.granularity, twin.inferred, twin.sentence = better.date, better.granularity, better.inferred, better.sentence
         twin.anchored = twin.anchored or event.anchored
         twin.status = "happened" if "happened" in (twin.status, event.status) else "planned"
-        twin.actors += [a for a in event.actors if a not in twin.actors]
+        named = {_person_key(a) for a in twin.actors}  # (a person once, however each article names them)
+        twin.actors += [a for a in event.actors if _person_key(a) not in named]
         twin.places += [p for p in event.places if p not in twin.places]
         twin.sources += event.sources
     return merged
@@ -485,6 +491,15 @@ def _told_again(event: Event, dated: Event) -> bool:
 
 
 _SAME_NEWS_DAYS = 3
+
+
+def _person_key(label: str) -> str:
+    """A person as any outlet names them: the last two words of the label (the given and the
+    family name, after the title), without tone marks or case ("Bộ trưởng Ngoại giao Bùi Thanh
+    Sơn" and "Foreign Minister Bui Thanh Son" → "thanh son")."""
+    words = re.split(r"[\s.]+", label.strip())[-2:]
+    plain = unicodedata.normalize("NFD", " ".join(words).replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
 
 
 def _surname(label: str) -> str:
