@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import lang
@@ -274,10 +274,13 @@ _PLACE_AFTER_WORD = re.compile(
 _PLACE_IN_BRACKETS = re.compile(r"\((?P<paren>[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ][^\s,.;:()]*){0,2})\)")
 
 
-def find_places(text: str, start: int, end: int, people: list[Person] = ()) -> list[str]:
+def find_places(text: str, start: int, end: int, people: list[Person] = (), language: str | None = None) -> list[str]:
     """Places named after "tại", "đến", "thăm", "in", "at" …, and country names in brackets.
 
-    A place never runs into a person's name: "tại Mỹ Nguyễn Quốc Dũng" gives "Mỹ".
+    A place never runs into a person's name: "tại Mỹ Nguyễn Quốc Dũng" gives "Mỹ". In a
+    language whose names may run on in lower case (``places.name_followers``), an unknown name
+    followed by another word than those is left out: its end is not known ("tại Trụ sở Chính
+    phủ" is no place "Trụ").
     """
     places: list[str] = []
     titles = _title_pattern()
@@ -296,9 +299,27 @@ def find_places(text: str, start: int, end: int, people: list[Person] = ()) -> l
             continue
         if known and len(known) < len(place) and place[len(known) :].strip()[:1].isupper() and known in glossary()["countries"]:
             place = known  # "Mỹ Nguyễn Quốc Dũng": the place ends where a name begins
+        if known != place and language is not None and _runs_on(text, match.start(group) + len(place), language):
+            continue
         if place not in places:
             places.append(place)
     return places
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
+def _runs_on(text: str, at: int, language: str) -> bool:
+    """Whether the name that ends at ``at`` runs on in lower case, with a word that no place's
+    name is followed by in ``language``."""
+    followers = _name_followers(language)
+    following = _NEXT_WORD.match(text, at)
+    return bool(followers) and following is not None and following.group(1)[0].islower() and following.group(1) not in followers
+
+
+@cache
+def _name_followers(language: str) -> frozenset[str]:
+    return frozenset(lang.value("places.name_followers", language)) if language in lang.languages() else frozenset()
 
 
 # --------------------------------------------------------------------------- English forms

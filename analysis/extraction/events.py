@@ -278,7 +278,7 @@ class _ArticleEvents:
             found = [(k, m) for k, m in found if not any(a <= m.start() < b for a, b in bases)]
         people_here = self.people_index.within(start, end)
         actors = vietnamese_first(resolve(people_here, self.people))
-        places = find_places(self.text, start, end, people_here)
+        places = find_places(self.text, start, end, people_here, self.article.language)
         future = FUTURE.lower.search(low) is not None
         results = []
         attend = next((m for k, m in found if k == "attend"), None)

@@ -214,6 +214,7 @@ SCHEMA = {
     "people.former": "words",
     "places.leads": "words",
     "places.airports": "words",
+    "places.name_followers": "words",
     "places.not_places": "words",
 }
 KINDS_OF_VALUE = {"words", "phrases", "numbers", "names", "kinds", "text", "number", "templates", "forms"}
