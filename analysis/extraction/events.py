@@ -293,6 +293,8 @@ class _ArticleEvents:
         inferred = mention.inferred or not anchored
         # a year read from no stated publication date is a guess the story must not state as fact
         year_guessed = mention.inferred and publication(self.article).source not in ("header", "given")
+        # (news told with no date of its own is dated by the day it was reported: the story says so)
+        reported = mention is self.published_mention
         status = _status(date, publication(self.article).date, future, anchored)  # (one clause, one date: one status)
         if future and not anchored and status == "happened":
             return []  # what will be does not continue a date that has passed ("Dự kiến sau khi TPP được ký kết …")
@@ -303,7 +305,7 @@ class _ArticleEvents:
         for act in acts:
             trigger = next((m for k, m in found if k == act), None)
             detail = {"act": act, "trigger": trigger.group(0) if trigger else act, "clause": clause, "year_guessed": year_guessed,
-                      "trigger_at": start + trigger.start() if trigger else None}
+                      "trigger_at": start + trigger.start() if trigger else None, "report_day": reported}
             if trigger is not None:
                 # the words before the trigger, but the date's: few when the trigger is the
                 # clause's own verb ("hai nước đã nâng cấp quan hệ"), many when it is told of
@@ -331,7 +333,7 @@ class _ArticleEvents:
             body = attend.group("body").strip()
             attendees = self._attendees(start, clause, attend, people_here)
             detail = {"act": "attend", "trigger": attend.group(0), "body": body, "opening": bool(_OPENING.search(attend.group(0))),
-                      "clause": clause, "year_guessed": year_guessed}
+                      "clause": clause, "year_guessed": year_guessed, "report_day": reported}
             results.append(Event(kind="meeting", status=status, actors=attendees,
                                  places=[p for p in places if p not in body], subject=body, detail=detail, **base))
         return results

@@ -84,8 +84,11 @@ def _summary(event: Event, language: str, previous: Event | None = None) -> str:
     when = format_date(event.date, language)
     if event.detail.get("year_guessed"):  # (no publication date stated: its year is the article's latest)
         when += say["year_inferred"]
+    reported = event.detail.get("report_day") and not event.anchored  # (dated by the day of the report, not by the text)
+    if reported:
+        when += say["report_day"]
     actors = [_actor(a, language) for a in event.actors]
-    if previous is not None and previous.date == event.date and event.granularity == "day":
+    if previous is not None and previous.date == event.date and event.granularity == "day" and not reported:
         when = say["same_day"]
     if previous is not None and actors and previous.actors and previous.actors[0] == event.actors[0]:
         actors[0] = _short(event.actors[0], language)
