@@ -13,7 +13,7 @@ _EXPORTS = {
     "ArticleError": "errors", "Problem": "errors",
     "Figure": "extraction.figures", "extract_figures": "extraction.figures",
     "check_figures": "checks",
-    "extract_dates": "extraction.dates",
+    "extract_dates": "extraction.publication",
     "extract_events": "extraction.events", "article_events": "extraction.events", "timeline": "extraction.events",
     "narrate": "presentation.narrate",
 }

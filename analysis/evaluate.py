@@ -105,9 +105,9 @@ def _gold_rows(name: str, gold: dict, text: str, kind: str) -> list[Row]:
 
 def predictions(article) -> dict[str, list[Row]]:
     """What the extractor finds in one article, as rows to compare."""
-    from .extraction.dates import extract_dates
     from .extraction.events import article_events
     from .extraction.figures import extract_figures
+    from .extraction.publication import extract_dates
 
     rows: dict[str, list[Row]] = {}
     rows["figures"] = [Row(article.name, f.start, f.end, {k: getattr(f, k) for k in FIELDS["figures"]}, f.text, f.sentence)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.extraction.dates import extract_dates  # noqa: E402
+from analysis.extraction.publication import extract_dates  # noqa: E402
 from analysis.extraction.events import article_events  # noqa: E402
 from analysis.extraction.figures import extract_figures  # noqa: E402
 from analysis.reading.corpus import iter_corpus  # noqa: E402

@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 
 from analysis.errors import ArticleError
-from analysis.extraction.dates import publication, publication_notes
 from analysis.extraction.figures import extract_figures
+from analysis.extraction.publication import publication, publication_notes
 from analysis.reading.corpus import load_article, load_corpus
 from analysis.reading.sentences import split_sentences
 
@@ -161,8 +161,8 @@ def test_seen_texts_is_exact(tmp_path):
 def test_text_that_lower_casing_lengthens_reads_the_same(tmp_path):
     """"İ" becomes two characters when lower-cased: the case-free patterns then run on the text
     itself, and every figure, date and event is the one the plain article gives."""
-    from analysis.extraction.dates import extract_dates
     from analysis.extraction.events import article_events
+    from analysis.extraction.publication import extract_dates
 
     plain = load_article(SEED_000)
     marked = tmp_path / "marked.txt"

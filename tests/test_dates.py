@@ -2,7 +2,8 @@
 tests/corpus/<language>/dates.toml)."""
 
 
-from analysis.extraction.dates import extract_dates, find_dates
+from analysis.extraction.dates import find_dates
+from analysis.extraction.publication import extract_dates
 from analysis.reading.article import parse_article
 
 
@@ -48,3 +49,22 @@ def test_extract_dates_of_seed_000(article_000):
 def test_english_article_dates():
     article = parse_article("date 2026-02-20\n\nOn Feb. 19, 2026, the leaders met. Relations were normalised in July 1995.", "en.txt")
     assert [r.date for r in extract_dates(article)] == ["2026-02-20", "2026-02-19", "1995-07"]
+
+
+def test_a_day_without_its_year_is_of_the_year_after_the_one_the_article_reports_whole():
+    """A report of a whole year's trade is written after that year: "Jan 12" in an article that
+    says the surplus "widened to a record $104.6 billion in 2023" is of 2024; a target for the
+    year, or a December article (the year's estimates), keeps the latest year written."""
+    from analysis.extraction.publication import publication
+
+    from .conftest import article
+
+    def published(text):
+        return publication(article(text, published=None))
+
+    found = published("HANOI, Jan 12 (Reuters) - Vietnam's trade surplus with the United States widened to a record $104.6 billion in 2023.")
+    assert found.date == "2024-01-12" and found.source.endswith("; of 2024: the text reports the whole of 2023")
+    assert published("HANOI, Jan 12 - Vietnam's exports to the US are set to reach a target of $120 billion in 2023.").date == "2023-01-12"
+    assert published("HANOI, Dec 28 - Vietnam's exports to the US reached an estimated $97 billion in 2023.").date == "2023-12-28"
+    assert published("Ngày 13/2, Bộ Thương mại Mỹ cho biết trong 6 tháng đầu năm 2010, Việt Nam xuất khẩu 14,8 tỷ USD.").date == "2010-02-13"
+    assert published("Ngày 13/2, Bộ Thương mại Mỹ cho biết trong năm 2010, Việt Nam xuất khẩu sang Mỹ 14,784 tỷ USD.").date == "2011-02-13"

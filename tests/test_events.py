@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 
 from analysis.extraction.actors import find_people, translate_actor
-from analysis.extraction.dates import publication
 from analysis.extraction.events import extract_events
 from analysis.extraction.figures import extract_figures
+from analysis.extraction.publication import publication
 from analysis.presentation.narrate import event_record
 from analysis.presentation.narrate import narrate as _narrate
 

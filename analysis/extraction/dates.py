@@ -11,7 +11,6 @@ import datetime
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from .. import lang
 from ..matching.casefree import (
@@ -27,7 +26,7 @@ from ..matching.casefree import (
     scanning,
 )
 from ..matching.rules import Form, load_forms, slot
-from ..model import DateRecord, Problem
+from ..model import DateRecord
 
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
@@ -387,63 +386,6 @@ def _read_date(form: Form, match: re.Match, published: str | None, latest_year: 
     return (year, "year", False) if year is not None else None
 
 
-def article_dates(article) -> list[DateRecord]:
-    """The article's date mentions, found once and kept with the article (figures, events and
-    ``vnus dates`` all need them)."""
-    cached = article.cache.get("dates")
-    if cached is None:
-        cached = article.cache["dates"] = find_dates(article.text, publication(article).date)
-    return cached
-
-
-class Publication(NamedTuple):
-    """When an article was published, and how that is known: ``header``, ``given``, or
-    "inferred from …" (``date`` None when nothing tells)."""
-
-    date: str | None
-    source: str
-
-
-def publication(article) -> Publication:
-    """The publication date of an article: the one it states, else the one its text implies
-    (worked out once and kept with the article)."""
-    cached = article.cache.get("publication")
-    if cached is None:
-        if article.published:
-            cached = Publication(article.published, article.published_from)
-        else:
-            cached = Publication(*infer_publication_date(article.text, article.sentences, article.language))
-        article.cache["publication"] = cached
-    return cached
-
-
-def publication_notes(article) -> list[Problem]:
-    """What a reader of the article should be told about its publication date: inferred, or
-    unknown (then years left unwritten cannot be resolved)."""
-    if article.published:
-        return []
-    found = publication(article)
-    if found.date is None:
-        return [Problem(article.name, "no publication date: no date header and no day written in the text "
-                                      "(a date without its year, and 'last year', are left unresolved)", "warning")]
-    return [Problem(article.name, f"no date header; publication date {found.date} {found.source}", "info")]
-
-
-def infer_publication_date(text: str, sentences, language: str) -> tuple[str | None, str]:
-    """A publication date for an article without a date header, and what it was inferred from.
-
-    The latest day-precise date the article writes is the best evidence that the text was
-    published no earlier than that day.
-    """
-    mentions = [m for m in find_dates(text) if m.granularity == "day" and m.text.lower() not in ("cùng ngày",)]
-    if not mentions:
-        return None, "none"
-    latest = max(mentions, key=lambda m: m.date.split("/")[-1])
-    iso = latest.date.split("/")[-1]
-    how = "year inferred from the latest year in the text" if latest.inferred else "as written"
-    return iso, f"inferred from the latest date in the text, '{latest.text}' ({how})"
-
-
 @lru_cache(maxsize=4096)
 def date_key(iso: str) -> tuple:
     """Sort key for ISO partial dates and periods: years, halves, quarters, months and days in
@@ -462,21 +404,3 @@ def date_key(iso: str) -> tuple:
     month = int(first[5:7])
     day = int(first[8:10]) if len(first) >= 10 else 0
     return (year, month, day, 2)
-
-
-def extract_dates(article) -> list[DateRecord]:
-    """Every date expression of the article, the header's included, with its sentence."""
-    records = []
-    header = next((b for b in article.blocks if b.kind == "header"), None)
-    if header is not None:
-        match = re.search(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", article.text[header.start : header.end])
-        if match:
-            start = header.start + match.start()
-            granularity = {4: "year", 7: "month", 10: "day"}[len(match.group(0))]
-            records.append(DateRecord(article.name, match.group(0), start, start + len(match.group(0)), match.group(0), granularity, False,
-                                      article.text[header.start : header.end]))
-    for mention in article_dates(article):
-        sentence = article.sentence_at(mention.start)
-        records.append(DateRecord(article.name, mention.text, mention.start, mention.end, mention.date, mention.granularity,
-                                  mention.inferred, sentence.text if sentence else "", mention.part_of_day))
-    return records

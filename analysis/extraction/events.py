@@ -21,10 +21,11 @@ from ..matching.spans import SpanIndex
 from ..model import DateRecord, Event
 from ..reading.article import Article
 from .actors import find_people, find_places, named_by_title, place_at, resolve, vietnamese_first
-from .dates import article_dates, date_key, publication
+from .dates import date_key
 from .figures import extract_figures
 from .flows import third_countries
 from .periods import COMPARISON
+from .publication import article_dates, publication
 
 
 def _phrases(key: str) -> str:

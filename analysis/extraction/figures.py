@@ -32,7 +32,7 @@ from ..matching.rules import load_forms, slot
 from ..matching.spans import SpanIndex
 from ..model import Figure, Problem
 from ..reading.article import Article, Sentence
-from .dates import article_dates, count_of, digit_runs, publication
+from .dates import count_of, digit_runs
 from .flows import balance, bilateral, countries_in, from_vietnam, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
@@ -49,6 +49,7 @@ from .periods import (
     is_cumulative,
     shift_years,
 )
+from .publication import article_dates, publication
 
 
 def _names(key: str) -> str:

@@ -277,7 +277,7 @@ def _without_guessed_dates(figures: list[Figure], articles) -> list[Figure]:
     """Positions counted to a day or month written without its year ("as of March 20") in an
     article that states no publication date have a guessed year: they, and the positions told
     after them with that date, are drawn as undated."""
-    from ..extraction.dates import publication
+    from ..extraction.publication import publication
 
     unstated = {a.name for a in articles if publication(a).source not in ("header", "given")}
     guessed = set()

@@ -7,7 +7,7 @@ from datetime import date as _date
 from decimal import Decimal
 
 from ..extraction.actors import translate_place
-from ..extraction.dates import publication
+from ..extraction.publication import publication
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 ORDINAL_QUARTER = {1: "first", 2: "second", 3: "third", 4: "fourth"}

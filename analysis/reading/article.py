@@ -102,7 +102,7 @@ def parse_article(text: str, name: str = "<text>", path: str | None = None, prob
     file), as precisely as it is known (``2026-02-20``, ``2019-02``, ``2019``); a ``date``
     header in the text takes precedence. An article that
     states neither has ``published`` None: extraction infers the date from the text
-    (:func:`analysis.extraction.dates.publication`).
+    (:func:`analysis.extraction.publication.publication`).
     """
     blocks, header_date = split_blocks(text)
     text, blocks = unwrap(text, blocks)

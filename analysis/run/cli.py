@@ -31,7 +31,7 @@ def _report(problem: Problem) -> None:
 def _load(path):
     """(article, problems, (path, fingerprint)), or (None, problems, None) when the file cannot
     be read. The fingerprint lets the parent spot a duplicate without the text (``--jobs``)."""
-    from ..extraction.dates import publication_notes
+    from ..extraction.publication import publication_notes
     from ..reading.corpus import load_article, text_fingerprint
 
     try:
@@ -54,7 +54,7 @@ def _figures_job(path):
 
 
 def _dates_job(path):
-    from ..extraction.dates import extract_dates
+    from ..extraction.publication import extract_dates
 
     article, problems, identity = _load(path)
     if article is None:

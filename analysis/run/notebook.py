@@ -9,7 +9,7 @@ import base64
 
 import pandas as pd
 
-from ..extraction.dates import publication, publication_notes
+from ..extraction.publication import publication, publication_notes
 from ..model import Problem
 from ..reading.article import Article
 from ..reading.corpus import load_corpus
