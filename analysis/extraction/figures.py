@@ -968,7 +968,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
             others = [c for c in clause_of if c != clause and c[0] > a.start]
             free = [m for m in mentions if not any(c[0] <= m.start < c[1] for c in others)]
             governing = figure_period(text, (sentence.start, sentence.end), clause, (a.start, a.end), item.metric, a.unit,
-                                      free, sentence_dates, context.period, context.stock, investment, aside)
+                                      free, sentence_dates, context.period, context.stock, investment, aside, published)
             base = (next((b for b in bases if b.start <= a.start and a.end <= b.end), None)
                     if item.metric != "growth" and governing.rule != RATE_RULE else None)
             if base is not None:  # the figure a change is measured from: of the base's period ("up from $9 billion in 2023")

@@ -197,6 +197,17 @@ STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
 _AS_OF_REACH = 20  # how far before a year the words of counting up to it stand ("as of the end of 2024")
 
 
+_SINCE_WORDS = CaseFree(lang.whole_words("periods.since"))
+_CLAUSE_MARK = re.compile(r"[,;:()–—]")
+
+
+def _in_since_clause(text: str, sentence_start: int, at: int) -> bool:
+    """Whether the words at ``at`` stand in a clause opened by "since" ("Since relations were
+    normalised in 1995", "kể từ khi hai nước bình thường hóa quan hệ năm 1995")."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, sentence_start, at)]
+    return _SINCE_WORDS.search(text, marks[-1] if marks else sentence_start, at) is not None
+
+
 def shift_years(period: str, years: int) -> str:
     """A period moved by whole years: "2023-01/2023-09" → "2022-01/2022-09"."""
     return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), period)
@@ -214,7 +225,7 @@ _TO_AFTER = re.compile(rf"\s*(?:{lang.alternation(lang.words('figures.change_to'
 
 def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int], figure: tuple[int, int], metric: str, unit: str,
                   mentions: list[PeriodMention], dates, flows: str | None, stock: str | None, investment: bool,
-                  aside: Governing | None = None) -> Governing:
+                  aside: Governing | None = None, published: str | None = None) -> Governing:
     """The period a figure covers: the one its clause states, then its sentence, then the one
     the article's figures covered last.
 
@@ -229,7 +240,9 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
     ``dates`` are the sentence's date mentions (days included); ``mentions`` its periods;
     ``investment`` whether the sentence speaks of investment; ``aside`` the period of the
     figure a bracketed clause adds to ("vượt mốc 10 tỉ USD (đạt 10,5 tỉ USD)"), which the
-    figure in the brackets has when its clause states none.
+    figure in the brackets has when its clause states none. A change whose year is that of a
+    "since" clause ("Since relations were normalised in 1995, trade has grown 300-fold") runs
+    from it to the year of publication (``published``).
     """
     start, end = figure
     if metric == "other" and unit == "percent" and RATE_WORDS.search(text, *sentence):
@@ -276,6 +289,9 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
         chosen = before[-1] if before else after[0] if after else None
         if chosen is not None:
             rule = f"its sentence: '{text[chosen.start:chosen.end]}'"
+    if chosen is not None and metric == "growth" and published and "/" not in chosen.period \
+            and _in_since_clause(text, sentence[0], chosen.start) and int(published[:4]) > int(chosen.period[:4]):
+        return Governing(f"{chosen.period[:4]}/{published[:4]}", f"from the year its sentence counts from to publication: '{text[chosen.start:chosen.end]}'")
     if chosen is None and metric == "growth" and unit == "percent" and _AVERAGE.search(text, *sentence):
         return Governing(None, "a yearly rate over no stated span")  # ("a growth rate of over 20 percent per annum")
     period = chosen.period if chosen is not None else context
