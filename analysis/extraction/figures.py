@@ -33,7 +33,7 @@ from ..matching.spans import SpanIndex
 from ..model import Figure, Problem
 from ..reading.article import Article, Sentence
 from .dates import count_of, digit_runs
-from .flows import balance, bilateral, countries_in, from_vietnam, roles, surplus_kind, trade_flow, whole_economy
+from .flows import balance, between, bilateral, countries_in, from_vietnam, roles, surplus_kind, trade_flow, whole_economy
 from .numbers import _QUALIFIER as _QUALIFIER_AT_END
 from .numbers import Amount, find_amounts, find_bare_scales, parse_number, qualifier_before
 from .periods import (
@@ -415,6 +415,8 @@ class Context:
         partners = [c for role in ("to", "from", "with", "of") for c in by_role[role] if c.code != "VN"]
         others = {c.code for c in countries if c.code != "VN"}
         balance_told = any(METRIC_WORDS.kind(m) == "trade_surplus" for m in flows)
+        if not partners and "VN" in {c.code for c in between(text, start, end)}:  # ("giữa Việt Nam và Trung Quốc")
+            partners = [c for c in between(text, start, end) if c.code != "VN"]
         if not partners and (bilateral(text, start, end) or balance_told and len(others) == 1):
             # (trade between the two; a balance with the one other country the sentence names:
             # "Hoa Kỳ là thị trường mà Việt Nam đạt mức thặng dư lớn nhất")

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .. import lang
 from ..lang.glossary import glossary, trie_pattern
-from ..matching.casefree import lowered
+from ..matching.casefree import CaseFree, lowered
 
 
 class Country(NamedTuple):
@@ -242,10 +242,29 @@ def surplus_kind(word: str) -> str | None:
 
 def bilateral(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` speaks of trade between the two countries ("song phương",
-    "two-way"): its partner is the other of the two, however unnamed."""
+    "two-way", "giữa Việt Nam và Hoa Kỳ"): its partner is the other of the two, however unnamed."""
     low = lowered(text)
     window = low[start:end] if low is not None else text[start:end].lower()
-    return any(w.lower() in window for w in lang.words("flows.bilateral"))
+    return any(w.lower() in window for w in lang.words("flows.bilateral")) or sorted(c.code for c in between(text, start, end)) == ["US", "VN"]
+
+
+#: how far after "giữa", "between" its two countries are named (characters)
+_BETWEEN_REACH = 60
+
+
+@lru_cache(maxsize=1)
+def _between() -> CaseFree:
+    return CaseFree(lang.whole_words("flows.between"))
+
+
+def between(text: str, start: int, end: int) -> list[Country]:
+    """The two countries a flow is said to run between ("tổng kim ngạch xuất nhập khẩu giữa
+    Việt Nam và Hoa Kỳ", "trade between Vietnam and China"), or none."""
+    for lead in _between().finditer(text, start, end):
+        named = countries_in(text, lead.end(), min(end, lead.end() + _BETWEEN_REACH))[:2]
+        if len({c.code for c in named}) == 2:
+            return named
+    return []
 
 
 def whole_economy(text: str, start: int, end: int) -> bool:

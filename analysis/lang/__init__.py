@@ -121,6 +121,7 @@ SCHEMA = {
     "flows.holder": "words",
     "flows.goods": "words",
     "flows.bilateral": "words",
+    "flows.between": "words",
     # figures
     "figures.metrics": "kinds",
     "figures.metric_phrases": "kinds",
