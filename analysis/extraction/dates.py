@@ -72,6 +72,7 @@ def _placeholders(code: str) -> dict[str, str]:
     return {
         "D": _D, "M": _M, "Y": _Y, "DASH": _DASH,
         "DAY_LEAD": rf"(?:{part}|{lang.alternation(value('dates.day_leads'))})" if value("dates.day_leads") else part,
+        "DAY_PREFIX": rf"(?:(?:{lang.alternation(value('dates.day_prefixes'))})\s+)?" if value("dates.day_prefixes") else "",
         "ROMAN": lang.alternation(value("dates.roman")) or "(?!)",
         "NOT_MONTH_AFTER": lang.alternation(value("dates.not_month_after")) or "(?!)",
         "NOT_AMOUNT": rf"(?!\s*(?:{lang.alternation(units)}))",

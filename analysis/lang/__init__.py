@@ -82,6 +82,7 @@ SCHEMA = {
     "dates.parts_of_day": "words",
     "dates.part_of_day_followers": "words",
     "dates.day_leads": "words",
+    "dates.day_prefixes": "words",
     "dates.not_month_after": "words",
     "dates.same_day": "words",
     "dates.days_after": "numbers",
