@@ -274,7 +274,7 @@ class _ArticleEvents:
         found = _kinds(clause, low)
         # what a comparison is made with is told of its own time ("gấp 100 lần so với năm 1995 khi
         # hai nước bình thường hóa quan hệ": the normalisation is the base's, not this date's)
-        bases = [(m.start() - start, m.end() - start) for m in COMPARISON.finditer(self.text, start, end)]
+        bases = [(m.start() - start, m.end() - start) for m in COMPARISON.finditer(self.text, start, end)] if found else []
         if bases:
             found = [(k, m) for k, m in found if not any(a <= m.start() < b for a, b in bases)]
         people_here = self.people_index.within(start, end)

@@ -1012,7 +1012,10 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
     return _dated_stocks(figures)
 
 
-_MULTIPLE_CUES = fewest(w for form in MULTIPLE_FORMS if opening_words(form.pattern) != {"0"} for w in required_words(form.pattern))
+# (the words of the multiples written without a number: "doubled"; one written with its number,
+# "gấp 3 lần", "tăng 200 lần", is read where the sentence has digits)
+_MULTIPLE_CUES = fewest(w for form in MULTIPLE_FORMS if f"{form.group}_times" not in re.compile(form.pattern).groupindex
+                        for w in required_words(form.pattern))
 
 
 _SCALE_CUES = tuple(sorted({" ".join(w.lower().split()) for w in lang.mapping("numbers.scales")}))
