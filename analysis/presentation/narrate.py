@@ -176,11 +176,12 @@ def _balanced(words: str) -> str:
 _AFTER_DATE = re.compile(r"\s*[,:–—-]\s*")
 
 
-def _without_leading_date(words: str) -> str:
+def _without_leading_date(words: str, when: str | None = None) -> str:
     """A clause without the date it opens with, which the sentence already says: "Ngày
     3/3/1993: Tổng thống Clinton …" → "Tổng thống Clinton …" (a date that runs on into the
-    words, "January 2017 to withdraw …", stays)."""
-    first = next(iter(find_dates(words)), None)
+    words, "January 2017 to withdraw …", stays). ``when``: the event's date, against which a
+    day written without its year ("Ngày 9/4, …") is read."""
+    first = next(iter(find_dates(words, when)), None)
     if first is None or first.start > 0:
         return words
     after = _AFTER_DATE.match(words, first.end)
@@ -190,7 +191,8 @@ def _without_leading_date(words: str) -> str:
 def _quoted(event: Event, when: str, language: str) -> str:
     """The event in the words of its source: "In May 2017, an agreement: “…”"."""
     say = _say("sentences", language)
-    words = _balanced(_without_leading_date(" ".join((event.detail.get("clause") or event.sentence).split()).strip(" ,;:-–—")).rstrip("."))
+    words = _balanced(_without_leading_date(" ".join((event.detail.get("clause") or event.sentence).split()).strip(" ,;:-–—"),
+                                            event.date.split("/")[0]).rstrip("."))
     label = say.get(f"label_{event.kind}", say["label_other"])
     if event.status == "planned":
         label = say["quoted_planned"].format(label=label)
