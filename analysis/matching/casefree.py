@@ -702,6 +702,9 @@ class FirstOf:
         else:
             if pos <= 0 and endpos >= len(low):  # (a whole text: one scan for the anchors of all branches)
                 patterns = [part.lower for part in self._in_text(low)]
+            elif self._scanned_together:  # (a stretch: one scan too, where the branches are many)
+                present = self._anchor_scan.words_in(low, pos, endpos)
+                patterns = [part.lower for part in self.parts if not part.anchors or not present.isdisjoint(part.anchor_words)]
             else:
                 patterns = [part.lower for part in self.parts if not (part.anchors and part.absent(low, pos, endpos))]
             target = low
@@ -727,11 +730,24 @@ class FirstOf:
         return self._branches_in_text
 
     @property
+    def _scanned_together(self) -> bool:
+        """Whether the anchors of enough branches are found by one scan more cheaply than by one
+        look per branch (a few branches are looked for apart)."""
+        together = self.__dict__.get("_together")
+        if together is None:
+            together = self._together = sum(1 for part in self.parts if part.anchors) >= _SCAN_TOGETHER
+        return together
+
+    @property
     def _anchor_scan(self) -> WordScan:
         scan = self.__dict__.get("_scan")
         if scan is None:
             scan = self._scan = WordScan({word for part in self.parts for word in part.anchor_words})
         return scan
+
+
+#: From how many branches with anchors on their anchors are looked for by one scan.
+_SCAN_TOGETHER = 4
 
 
 class WordScan:
@@ -746,14 +762,15 @@ class WordScan:
         self._each = [(word, re.compile(anchor_pattern([word]))) for word in self.words]
         self._held: dict[str, frozenset[str]] = {}  # matched text -> the words it holds
 
-    def words_in(self, low: str) -> frozenset[str]:
+    def words_in(self, low: str, pos: int = 0, endpos: int = sys.maxsize) -> frozenset[str]:
+        """The words that occur in ``low[pos:endpos]``."""
         if self.pattern is None:
             return frozenset()
         found: set[str] = set()
-        match = self.pattern.search(low)
+        match = self.pattern.search(low, pos, endpos)
         while match is not None:
             found |= self._holds(match.group())
-            match = self.pattern.search(low, match.start() + 1)
+            match = self.pattern.search(low, match.start() + 1, endpos)
         return frozenset(found)
 
     def _holds(self, matched: str) -> frozenset[str]:
