@@ -184,14 +184,19 @@ def test_patterns_with_capitals_find_what_the_exact_pattern_finds(name):
 
 
 def test_vocabulary_kinds_are_the_groups_of_one_alternation():
+    """The kinds of a vocabulary's matches are the groups an alternation of its kinds reports;
+    a match is a whole word ("up" is not in "upgrade", nor "import" in "important")."""
     texts = TEXTS + ["Xuất nhập khẩu và xuất khẩu, nhập siêu, vốn FDI, two-way trade, exports rose; trade totalled $5bn, "
-                     "goods trade surplus, shipments and imported goods; tăng trưởng 5%, giảm, sụt giảm, fell, rising."]
+                     "goods trade surplus, shipments and imported goods; tăng trưởng 5%, giảm, sụt giảm, fell, rising; "
+                     "an important upgrade, setup."]
     for vocabulary in (figures.METRIC_WORDS, figures.GROWTH_WORDS):
         groups = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in vocabulary.kinds.items()), re.IGNORECASE)
         for text in texts:
-            expected = [(m.start(), m.end(), m.lastgroup) for m in groups.finditer(text)]
+            expected = [(m.start(), m.end(), m.lastgroup) for m in groups.finditer(text)
+                        if not (m.start() and text[m.start() - 1].isalnum() or text[m.end() : m.end() + 1].isalnum())]
             assert [(m.start(), m.end(), vocabulary.kind(m)) for m in vocabulary.finditer(text)] == expected
             assert vocabulary.last_kind(text) == (expected[-1][2] if expected else None)
+    assert not list(figures.GROWTH_WORDS.finditer("an upgrade")) and not list(figures.METRIC_WORDS.finditer("an important step"))
     with pytest.raises(ValueError, match="look-arounds"):
         from analysis.matching.casefree import Vocabulary
 

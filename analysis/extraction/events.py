@@ -59,6 +59,7 @@ REPEATED = CaseFree(_phrases("events.repeated"))
 REFERENCE_POINT = CaseFree(rf"\b(?:{_phrases('events.reference_points')})\s+$")
 HYPOTHETICAL = CaseFree(_phrases("events.hypothetical"))
 NOMINAL_BEFORE = CaseFree(rf"(?:{_phrases('events.nominal_before')})\s+$")
+AIM_BEFORE = CaseFree(rf"\b(?:{_phrases('events.aims')})\s+$")
 MILESTONES = [(kind, CaseFree("|".join(phrases))) for kind, phrases in lang.mapping("events.milestones").items()]
 # (a milestone is told with its date: an undated mention of one is no event)
 INHERITING = frozenset({"attend", "meeting", "call", "arrival", "visit", "agreement", "trade_policy", "other"})
@@ -116,6 +117,8 @@ def _kinds(clause: str, low: str) -> list[tuple[str, re.Match]]:
             _KIND_OF[match.group()] = kind
         if kind in ACTS and getattr(NOMINAL_BEFORE, which).search(text, max(0, match.start() - 15), match.start()):
             continue  # ("Nội dung thảo luận": a noun; the clause asserts another act, if any)
+        if getattr(AIM_BEFORE, which).search(text, max(0, match.start() - 20), match.start()):
+            continue  # ("wanted to upgrade ties", "muốn nâng cấp quan hệ": an aim, no act)
         first.setdefault(kind, match)
     supposed = getattr(HYPOTHETICAL, which).search(text)
     if supposed:  # "Nếu chuyến viếng thăm thành hình …": what follows a supposition did not happen

@@ -200,6 +200,7 @@ SCHEMA = {
     "events.milestones": "kinds",
     "events.hypothetical": "phrases",
     "events.nominal_before": "phrases",
+    "events.aims": "phrases",
     "events.since": "phrases",
     "events.repeated": "phrases",
     "events.reference_points": "phrases",

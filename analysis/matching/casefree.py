@@ -649,7 +649,8 @@ class Vocabulary:
     """
 
     def __init__(self, kinds: dict[str, str]):
-        """``kinds``: kind → its words, a lower-case alternation, in the alternation's order."""
+        """``kinds``: kind → its words, a lower-case alternation, in the alternation's order.
+        A match is a whole word: "up" is not in "upgrade", nor "import" in "important"."""
         for words in kinds.values():
             if re.search(r"\(\?<?[=!]|\\[bBAZ]|[\^$]", words):
                 raise ValueError(f"the words of a vocabulary cannot use look-arounds or boundaries: {words!r}")
@@ -658,7 +659,10 @@ class Vocabulary:
         self._kind_of: dict[str, str] = {}
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.words.finditer(text, pos, endpos)
+        for match in self.words.finditer(text, pos, endpos):
+            start, end = match.span()
+            if not (start and text[start - 1].isalnum() or text[end : end + 1].isalnum()):
+                yield match
 
     def kind(self, match: re.Match) -> str:
         words = match.group()
@@ -671,7 +675,7 @@ class Vocabulary:
     def last_kind(self, text: str) -> str | None:
         """The kind of the last words found in ``text``, or None."""
         last = None
-        for match in self.words.finditer(text):
+        for match in self.finditer(text):
             last = match
         return None if last is None else self.kind(last)
 
