@@ -182,9 +182,12 @@ def _without_leading_date(words: str, when: str | None = None) -> str:
     words, "January 2017 to withdraw …", stays). ``when``: the event's date, against which a
     day written without its year ("Ngày 9/4, …") is read."""
     first = next(iter(find_dates(words, when)), None)
-    if first is None or first.start > 0:
+    end = first.end if first is not None and first.start == 0 else None
+    if end is None and when and words[:4] == when[:4]:  # (the year alone, its lead left before the clause: "1994, President …")
+        end = 4
+    if end is None:
         return words
-    after = _AFTER_DATE.match(words, first.end)
+    after = _AFTER_DATE.match(words, end)
     return words[after.end():] if after and after.end() < len(words) else words
 
 
