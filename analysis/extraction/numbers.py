@@ -124,8 +124,9 @@ def scale_value(value: Decimal, exponent: int) -> Decimal:
 
 
 def unit_of(word: str | None, prefix: str | None) -> str | None:
+    """The unit of an amount: its currency sign's ("US$", "VND"), else the word after it."""
     if prefix:
-        return "USD"
+        return _SIGNS[prefix.strip().lower()]
     if not word:
         return None
     lowered = " ".join(word.lower().split())

@@ -122,10 +122,20 @@ def _since(text: str, start: int, mention: PeriodMention, published: str | None)
 
 
 def _period(match: re.Match, form: Form, published: str | None, hint: int | None) -> str | None:
-    """The period a form states, from its slots."""
+    """The period a form states, from its slots. A span from January that writes no year ("in
+    the first five months", "6 tháng đầu năm") and has ended by the month of publication is of
+    the year of publication, not of a year told before it: an article of June 2024 reports
+    January to May 2024."""
     year = _year(match, form, published, hint)
     if not year:
         return None
+    hinted = slot(match, form, "year") is None and slot(match, form, "relative_year") is None
+
+    def current(last_month: int) -> int:
+        if hinted and published and len(published) >= 7 and int(published[:4]) > year and last_month < int(published[5:7]):
+            return int(published[:4])
+        return year
+
     count, half = slot(match, form, "count"), slot(match, form, "half")
     if slot(match, form, "first_month") is not None:  # "tháng đầu năm": January
         return f"{year}-01"
@@ -140,13 +150,14 @@ def _period(match: re.Match, form: Form, published: str | None, hint: int | None
                 return _months(year, month - n, month - 1)
             return _months(year, 13 - n, 12)
         # "11 tháng năm 2024" counts from January, as "11 tháng đầu năm" does
-        return _months(year, 1, n)
+        return _months(current(n), 1, n)
     if half is not None:
-        return f"{year}-H{int(half) if half.isdigit() else _HALVES[half.lower()]}"
+        number = int(half) if half.isdigit() else _HALVES[half.lower()]
+        return f"{current(6 * number)}-H{number}"
     first, last = slot(match, form, "month"), slot(match, form, "month_end")
     if last is not None:  # "từ tháng 1 đến tháng 10", "hết tháng 9" (from January)
         a, b = (int(m) if m.isdigit() else MONTHS[m.lower()] for m in (first or "1", last))
-        return _months(year, a, b) if a < b or first is None else None
+        return _months(current(b) if a == 1 else year, a, b) if a < b or first is None else None
     return str(year)
 
 
