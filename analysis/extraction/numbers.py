@@ -182,8 +182,36 @@ def find_amounts(text: str, start: int, end: int, language: str, skip: list[tupl
 
     Numbers inside the ``skip`` spans (dates, ranks) are passed over. Amounts without a unit
     are returned too (``unit`` None): the caller decides whether a following noun makes them
-    a count.
+    a count. Two amounts written as a range by the words around them ("between $8 billion and
+    $9 billion", ``numbers.range_pairs``) are one, from the first to the second.
     """
+    held = None  # an amount after "between", until the next tells whether it ends a range
+    for match, amount in _amounts(text, start, end, language, skip):
+        if held is not None:
+            first_match, first = held
+            held = None
+            joined = isinstance(amount, Amount) and _RANGE_AND.fullmatch(text, first.end, amount.start)
+            if joined and amount.value_high is None and amount.unit == first.unit and first.scaled == amount.scaled and amount.value > first.value:
+                yield first_match, first._replace(value_high=amount.value, text=text[first.start : amount.end], end=amount.end,
+                                                  qualifier=first.qualifier or amount.qualifier)
+                continue
+            yield first_match, first
+        if isinstance(amount, Amount) and amount.value_high is None and _RANGE_LEAD is not None \
+                and _RANGE_LEAD.search(text, max(start, amount.start - 12), amount.start):
+            held = match, amount
+            continue
+        yield match, amount
+    if held is not None:
+        yield held
+
+
+_PAIRS = lang.mapping("numbers.range_pairs")
+_RANGE_LEAD = re.compile(rf"(?:^|\W)(?:{lang.alternation(_PAIRS)})\s+$", re.IGNORECASE) if _PAIRS else None
+_RANGE_AND = re.compile(rf"\s+(?:{lang.alternation(set(_PAIRS.values()))})\s+", re.IGNORECASE) if _PAIRS else re.compile("(?!)")
+
+
+def _amounts(text: str, start: int, end: int, language: str, skip: list[tuple[int, int]] = ()):
+    """The amounts of :func:`find_amounts`, each as it is written."""
     spans = sorted(skip)
     starts = [a for a, _ in spans]
     pos = start

@@ -66,6 +66,7 @@ SCHEMA = {
     "numbers.range_breakers": "words",
     "numbers.qualifier_fillers": "words",
     "numbers.range_words": "words",
+    "numbers.range_pairs": "names",
     "numbers.words": "numbers",
     "numbers.bare_scale_multipliers": "numbers",
     "numbers.bare_scale_nouns": "words",
