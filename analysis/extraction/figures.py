@@ -544,9 +544,11 @@ def _change(before: str, after: str) -> tuple[str, str] | None:
     clause before it ("…, tăng 28,6%", "fell 5.6%"), or one just after it ("a 1.4% fall",
     "17.5% higher than")."""
     own = _CLAUSE_BREAK.split(before)[-1][-50:]
+    shares = [m.span() for m in SHARE_WORDS.finditer(own)]  # (the "up" of "made up" is a share's)
     last = None
     for match in GROWTH_WORDS.finditer(own):
-        last = match
+        if not any(a <= match.start() and match.end() <= b for a, b in shares):
+            last = match
     if last is not None:
         if _CHANGE_FROM.match(own, last.end()):
             return None  # a level changed from ("giảm từ 46% xuống 20%"): no change itself
