@@ -143,6 +143,9 @@ RANK = FirstOf([form.pattern for form in RANK_FORMS])
 _NEEDS_NOUN_BEFORE = {form.group for form in RANK_FORMS if form.flag("needs_noun_before")}
 _TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,70}$")
 # a superlative of a group, not a rank: "nhóm 12 nước xuất khẩu lớn nhất", "among the largest exporters"
+# the number ranked, written before the rank ("Among the 143 countries …, the US ranks 11th")
+_TOTAL_BEFORE = CaseFree(rf"\b(?:{_names('figures.ranks.total_leads')})\s+(?:the\s+)?(?P<total>\d{{1,4}})\s+"
+                         rf"(?:[^\W\d]+\s+){{0,2}}?(?:{_names('figures.ranks.total_nouns')})\b")
 _GROUP_BEFORE = CaseFree(rf"(?:\d+\s+{_RANK_NOUN}[^,;.]{{0,40}}|\b(?:{_names('figures.ranks.among')})\s+(?:the\s+)?(?:[^\W\d]+\s+){{0,3}})$")
 
 MULTIPLE_SLOTS = ("times", "word", "span")
@@ -590,6 +593,11 @@ class _SentenceReader:
                 continue  # … and not a group of them ("among the largest exporters")
             if out_of is not None and out_of < value:
                 continue
+            if out_of is None:  # (the number ranked told before it in the sentence, a figure of no count of its own)
+                total = next(reversed(list(_TOTAL_BEFORE.finditer(text, s.start, start))), None)
+                if total is not None and int(total.group("total")) >= value:
+                    out_of = int(total.group("total"))
+                    self.claimed.append(total.span("total"))
             found.append(_Found("rank", Amount(Decimal(value), None, "rank", None, text[start:end], start, end, False), out_of))
             self.claimed.append(match.span())  # (its total is no figure of its own: "thứ 11/108")
         return found

@@ -160,6 +160,8 @@ SCHEMA = {
     "figures.ranks.nouns": "words",
     "figures.ranks.leads": "words",
     "figures.ranks.among": "words",
+    "figures.ranks.total_leads": "words",
+    "figures.ranks.total_nouns": "words",
     "figures.ranks.suffixes": "words",
     "figures.direction.invest_vn_us": "phrases",
     "figures.direction.invest_us_vn": "phrases",
