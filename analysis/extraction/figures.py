@@ -257,7 +257,9 @@ class _Found(NamedTuple):
 
 # what ends a clause inside a sentence: a comma, a bracket, or a conjunction
 # (a comma between digits is a decimal mark: "13,26 tỉ USD")
-_CLAUSE_BREAK = re.compile(rf"[;:()–—]|,(?!\d)|(?<!\d),|\s(?:{_names('figures.clause_breaks')})\s")
+_NOT_BREAK_BEFORE = lang.words("figures.clause_breaks_not_before")
+_CLAUSE_BREAK = re.compile(rf"[;:()–—]|,(?!\d)|(?<!\d),|\s(?:{_names('figures.clause_breaks')})\s"
+                           + (rf"(?!(?:{_names('figures.clause_breaks_not_before')})\b)" if _NOT_BREAK_BEFORE else ""))
 # capital beside projects
 _WORTH = re.compile("|".join([*(re.escape(w) for w in lang.words("figures.worth")), *(re.escape(w) for w in lang.mapping("numbers.currency_signs"))]))
 
@@ -374,6 +376,7 @@ class Context:
     def __init__(self):
         self.flow: tuple[str, str | None] | None = None
         self.partner: str | None = None
+        self.home: tuple[str, int] = ("VN", -1)  # the side a paragraph tells its flows from, and the paragraph
         self.period: str | None = None
         self.stock: str | None = None
         self.investment: str | None = None
@@ -403,7 +406,12 @@ class Context:
         if stated and not planned:
             self.period = stated
 
-    def named(self, text: str, start: int, end: int, figureless: bool = False) -> None:
+    def home_in(self, paragraph: int) -> str:
+        """The side the flows of ``paragraph`` are told from (Vietnam unless it says otherwise)."""
+        side, where = self.home
+        return side if where == paragraph else "VN"
+
+    def named(self, text: str, start: int, end: int, figureless: bool = False, paragraph: int = -1) -> None:
         """A sentence that speaks of a flow to, from or with a partner ("… nhóm hàng xuất khẩu tỷ
         USD đầu tiên sang Hoa Kỳ") makes that partner the one of the flows told next. (A market
         ranked, "thị trường xuất khẩu lớn nhất", speaks of no flow.)"""
@@ -426,6 +434,13 @@ class Context:
             partners = [c for c in countries if c.code != "VN"]
         if partners:
             self.partner = max(partners).code
+        # the side the flows are told from: their owner named before them ("U.S. goods trade with
+        # Vietnam"), when it trades with Vietnam, for the flows told next in the paragraph
+        owners = [c for c in by_role["subject"] if c.end <= flows[0].start()][-1:] + [c for c in by_role["of"] if c.start >= flows[0].end()][:1]
+        if owners and owners[0].code == "VN":
+            self.home = ("VN", paragraph)
+        elif owners and owners[0].code == "US" and any(c.code == "VN" for role in ("with", "to", "from") for c in by_role[role]):
+            self.home = ("US", paragraph)
 
     def told(self, mentions: list[PeriodMention]) -> None:
         """A sentence without figures that states a period of flows ("… trong quý I cho phần còn
@@ -846,7 +861,7 @@ class _SentenceReader:
                 flow = balance(surplus_kind(word.group()) or "surplus", text, word.span(), scope, partner)
             else:
                 flow = trade_flow(metric, text, word.span(), scope, partner, whole_economy(text, *scope),
-                                  lambda: self._sides_before(word, clauses, result))
+                                  lambda: self._sides_before(word, clauses, result), home=context.home_in(s.paragraph))
             return flow.metric, flow.direction, f"direction: {flow.rule}"
         if metric in ("fdi_capital", "fdi_projects"):
             direction = _invest_direction(before, text[s.start : s.end])
@@ -1018,7 +1033,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
                 )
             )
         context.update(found, periods, planned=TARGETS.search(text, sentence.start, sentence.end) is not None)
-        context.named(text, sentence.start, sentence.end)
+        context.named(text, sentence.start, sentence.end, paragraph=sentence.paragraph)
     return _dated_stocks(figures)
 
 
@@ -1095,7 +1110,7 @@ def _told_without_figures(article: Article, sentence: Sentence, dates: SpanIndex
         return
     flows = bool(_words_within("metrics", text, sentence.start, sentence.end))
     if flows:
-        context.named(text, sentence.start, sentence.end, figureless=True)
+        context.named(text, sentence.start, sentence.end, figureless=True, paragraph=sentence.paragraph)
     if flows or _words_within("growth", text, sentence.start, sentence.end):
         published = publication(article).date
         context.told(find_periods(text, sentence.start, sentence.end, published, dates.within(sentence.start, sentence.end),

@@ -155,9 +155,13 @@ def _names_goods(text: str, country: Country) -> bool:
 
 
 def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int, int], context_partner: str | None,
-               whole_economy: bool, sides_before: Callable[[], tuple[str, str] | None] | None = None) -> Flow:
+               whole_economy: bool, sides_before: Callable[[], tuple[str, str] | None] | None = None, home: str = "VN") -> Flow:
     """The flow that a flow word (``metric`` "exports" or "imports", at ``word``) says, from the
     countries of its clause; without a partner, the partner of the flows told before.
+
+    ``home``: the side whose flows a side left unsaid is (Vietnam, or the United States in a
+    passage told from there: "U.S. goods trade with Vietnam totaled … Exports were $13.6
+    billion": the US exports, Vietnam's imports); its partner is then Vietnam.
 
     ``sides_before``: gives the owner of the flow told earlier in the sentence and its partner
     (asked only of a clause that names no country, which keeps that owner: "The United States
@@ -189,20 +193,22 @@ def trade_flow(metric: str, text: str, word: tuple[int, int], clause: tuple[int,
     rule = "named"
     if whole_economy and not (go or come or parties["with"]):
         return Flow(metric, None, "whole economy")
-    # the side left unsaid: Vietnam, or its partner in the flows told before
+    # the side left unsaid: the home side (Vietnam, unless the passage is told from the other),
+    # or its partner in the flows told before
+    partner = "VN" if home != "VN" else context_partner
     if metric == "exports":
         if exporter is None:
-            exporter = "VN" if importer != "VN" else (context_partner or None)
+            exporter = home if importer != home else (partner or None)
             rule = "exporter unsaid"
         if importer is None:
-            importer = after_subject[0].code if after_subject and after_subject[0].code != exporter else context_partner if exporter == "VN" else "VN" if exporter else None
+            importer = after_subject[0].code if after_subject and after_subject[0].code != exporter else partner if exporter == home else home if exporter else None
             rule = "importer unsaid" if rule == "named" else "partner unsaid"
     else:
         if importer is None:
-            importer = "VN" if exporter != "VN" else (context_partner or None)
+            importer = home if exporter != home else (partner or None)
             rule = "importer unsaid"
         if exporter is None:
-            exporter = after_subject[0].code if after_subject and after_subject[0].code != importer else context_partner if importer == "VN" else "VN" if importer else None
+            exporter = after_subject[0].code if after_subject and after_subject[0].code != importer else partner if importer == home else home if importer else None
             rule = "exporter unsaid" if rule == "named" else "partner unsaid"
     if exporter == importer:
         return Flow(metric, None, "one country")

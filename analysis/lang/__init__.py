@@ -143,6 +143,7 @@ SCHEMA = {
     "figures.group_words": "words",
     "figures.count_gap": "number",
     "figures.clause_breaks": "words",
+    "figures.clause_breaks_not_before": "words",
     "figures.deals": "words",
     "figures.aid": "words",
     "figures.budget": "words",
