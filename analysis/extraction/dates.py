@@ -278,11 +278,11 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for match in _candidates(text, start, end):
         form = _FORM_BY_GROUP.get(match.lastgroup)
         mention_text = text[match.start() : match.end()]  # (the match may be on lower-cased text)
-        if form is None:  # "cùng ngày": the last day written; "hôm sau": a day after it (after its last day)
+        if form is None:  # "cùng ngày": the last day written; "hôm sau": a day after it (after its last day), "the day before" before it
             days = [m for m in mentions if m.granularity == "day"]
             if days:
                 after = _DAYS_AFTER.get(" ".join(mention_text.lower().split()), 0)
-                day = days[-1].date.split("/")[-1 if after else 0]
+                day = days[-1].date.split("/")[-1 if after > 0 else 0]
                 if after:
                     day = (datetime.date.fromisoformat(day) + datetime.timedelta(days=after)).isoformat()
                 mentions.append(DateRecord("", mention_text, match.start(), match.end(), day, "day", True))
