@@ -203,6 +203,9 @@ STOCK_WORDS = CaseFree(lang.whole_words("periods.stocks"))
 _SAME_PERIOD = CaseFree(rf"\W*{lang.whole_words('periods.same_period')}")  # (matched at a clause's start)
 _SINCE = CaseFree(rf"{lang.whole_words('periods.since')}\s+$")
 _SAME_PERIOD_WORDS = CaseFree(lang.whole_words("periods.same_period"))
+# "trong cùng kỳ", "in the same period": the period told just before, unless a year follows ("in the
+# same period last year", "trong cùng kỳ năm trước")
+_SAME_AS_TOLD = CaseFree(rf"{lang.whole_words('periods.same_as_told')}(?!\s+(?:{lang.alternation(lang.words('periods.same_as_told_not_before'))}))")
 _AVERAGE = CaseFree(lang.whole_words("periods.average"))
 STOCK_METRICS = frozenset({"fdi_capital", "fdi_projects"})
 _AS_OF_REACH = 20  # how far before a year the words of counting up to it stand ("as of the end of 2024")
@@ -278,6 +281,8 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
         base = told[-1].period if told else flows  # the period its sentence told, else the one told before
         if base:
             return Governing(shift_years(base, -1), "the same period a year before")
+    if flows and _SAME_AS_TOLD.search(text, *clause) and not [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]:
+        return Governing(flows, "the very period told before: 'in the same period'")
     multiple = metric == "growth" and unit == "count"
     if multiple and not _TO_AFTER.match(text, end):
         # (the year after a multiple is its base: "gấp 3,6 lần kết quả năm 2005"; after "lên",

@@ -104,6 +104,8 @@ SCHEMA = {
     "periods.rates": "words",
     "periods.stocks": "words",
     "periods.same_period": "words",
+    "periods.same_as_told": "words",
+    "periods.same_as_told_not_before": "words",
     "periods.average": "words",
     "periods.standing": "words",
     "periods.targets": "words",
