@@ -865,7 +865,9 @@ class _SentenceReader:
             return flow.metric, flow.direction, f"direction: {flow.rule}"
         if metric in ("fdi_capital", "fdi_projects"):
             direction = _invest_direction(before, text[s.start : s.end])
-            if direction is None and context.investment and not countries_in(text, s.start, s.end):
+            # (the investment told before, when the sentence names no other country than its
+            # sides: "Lũy kế đến nay, Hoa Kỳ đứng thứ 11 với 1.357 dự án")
+            if direction is None and context.investment and {c.code for c in countries_in(text, s.start, s.end)} <= set(context.investment.split("->")):
                 return metric, context.investment, "direction: the investment told before"
             return metric, direction, "direction: investment words"
         if metric == "growth":
