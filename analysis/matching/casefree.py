@@ -752,6 +752,8 @@ class FirstOf:
 
 #: From how many branches with anchors on their anchors are looked for by one scan.
 _SCAN_TOGETHER = 4
+#: The most matched texts a :class:`WordScan` remembers the words of.
+_HELD_MAX = 4096
 
 
 class WordScan:
@@ -780,5 +782,7 @@ class WordScan:
     def _holds(self, matched: str) -> frozenset[str]:
         held = self._held.get(matched)
         if held is None:
+            if len(self._held) >= _HELD_MAX:  # (texts of many kinds: keep the memory bounded)
+                self._held.clear()
             held = self._held[matched] = frozenset(word for word, pattern in self._each if pattern.search(matched))
         return held
