@@ -382,8 +382,8 @@ def _told_once(dated: list[tuple[Event, DateRecord]]) -> list[Event]:
     nearest: dict[tuple[str, int], tuple[int, int]] = {}  # (kind, trigger) -> (distance, index)
     for index, (event, mention) in enumerate(dated):
         if event.detail.get("trigger_at") is not None:
-            key = (event.kind, event.detail["trigger_at"])
-            nearest[key] = min(nearest.get(key, (distance(event, mention), index)), (distance(event, mention), index))
+            key, this = (event.kind, event.detail["trigger_at"]), (distance(event, mention), index)
+            nearest[key] = min(nearest.get(key, this), this)
     return [event for index, (event, _) in enumerate(dated)
             if event.detail.get("trigger_at") is None or nearest[(event.kind, event.detail["trigger_at"])][1] == index]
 

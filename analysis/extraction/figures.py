@@ -142,10 +142,10 @@ _RANK_FORM = {form.group: form for form in RANK_FORMS}
 RANK = FirstOf([form.pattern for form in RANK_FORMS])
 _NEEDS_NOUN_BEFORE = {form.group for form in RANK_FORMS if form.flag("needs_noun_before")}
 _TOP_NEEDS = CaseFree(_RANK_NOUN + r"[^,;.]{0,70}$")
-# a superlative of a group, not a rank: "nhóm 12 nước xuất khẩu lớn nhất", "among the largest exporters"
 # the number ranked, written before the rank ("Among the 143 countries …, the US ranks 11th")
 _TOTAL_BEFORE = CaseFree(rf"\b(?:{_names('figures.ranks.total_leads')})\s+(?:the\s+)?(?P<total>\d{{1,4}})\s+"
                          rf"(?:[^\W\d]+\s+){{0,2}}?(?:{_names('figures.ranks.total_nouns')})\b")
+# a superlative of a group, not a rank: "nhóm 12 nước xuất khẩu lớn nhất", "among the largest exporters"
 _GROUP_BEFORE = CaseFree(rf"(?:\d+\s+{_RANK_NOUN}[^,;.]{{0,40}}|\b(?:{_names('figures.ranks.among')})\s+(?:the\s+)?(?:[^\W\d]+\s+){{0,3}})$")
 
 MULTIPLE_SLOTS = ("times", "word", "span")
@@ -426,8 +426,9 @@ class Context:
         partners = [c for role in ("to", "from", "with", "of") for c in by_role[role] if c.code != "VN"]
         others = {c.code for c in countries if c.code != "VN"}
         balance_told = any(METRIC_WORDS.kind(m) == "trade_surplus" for m in flows)
-        if not partners and "VN" in {c.code for c in between(text, start, end)}:  # ("giữa Việt Nam và Trung Quốc")
-            partners = [c for c in between(text, start, end) if c.code != "VN"]
+        pair = between(text, start, end)
+        if not partners and "VN" in {c.code for c in pair}:  # ("giữa Việt Nam và Trung Quốc")
+            partners = [c for c in pair if c.code != "VN"]
         if not partners and (bilateral(text, start, end) or balance_told and len(others) == 1):
             # (trade between the two; a balance with the one other country the sentence names:
             # "Hoa Kỳ là thị trường mà Việt Nam đạt mức thặng dư lớn nhất")
@@ -1041,8 +1042,7 @@ def _extract(article: Article, problems: list[Problem]) -> list[Figure]:
 
 # (the words of the multiples written without a number: "doubled"; one written with its number,
 # "gấp 3 lần", "tăng 200 lần", is read where the sentence has digits)
-_MULTIPLE_CUES = fewest(w for form in MULTIPLE_FORMS if f"{form.group}_times" not in re.compile(form.pattern).groupindex
-                        for w in required_words(form.pattern))
+_MULTIPLE_CUES = fewest(w for form in MULTIPLE_FORMS if f"(?P<{form.group}_times>" not in form.pattern for w in required_words(form.pattern))
 
 
 _SCALE_CUES = tuple(sorted({" ".join(w.lower().split()) for w in lang.mapping("numbers.scales")}))

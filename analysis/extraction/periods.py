@@ -281,7 +281,7 @@ def figure_period(text: str, sentence: tuple[int, int], clause: tuple[int, int],
         base = told[-1].period if told else flows  # the period its sentence told, else the one told before
         if base:
             return Governing(shift_years(base, -1), "the same period a year before")
-    if flows and _SAME_AS_TOLD.search(text, *clause) and not [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]:
+    if flows and _SAME_AS_TOLD.search(text, *clause) and not any(clause[0] <= m.start and m.end <= clause[1] for m in mentions):
         return Governing(flows, "the very period told before: 'in the same period'")
     multiple = metric == "growth" and unit == "count"
     if multiple and not _TO_AFTER.match(text, end):

@@ -19,9 +19,8 @@ from .dates import find_dates
 from .numbers import Amount, find_amounts
 from .periods import find_periods
 
-_YEAR_GUESSED = "year inferred from the latest year in the text"
 # what says a sentence's figures are not yet done: a target, a plan, a forecast
-_PLANNED = CaseFree(lang.whole_words("periods.targets") + "|" + "|".join(lang.words("events.future")))
+_PLANNED = CaseFree("|".join(filter(None, [lang.whole_words("periods.targets"), *lang.words("events.future")])) or "(?!)")
 
 
 def article_dates(article) -> list[DateRecord]:
@@ -50,22 +49,19 @@ def publication(article) -> Publication:
             cached = Publication(article.published, article.published_from)
         else:
             cached = Publication(*infer_publication_date(article.text, article.sentences, article.language))
-            if cached.date is not None and _YEAR_GUESSED in cached.source:
-                cached = _after_a_year_it_reports(article, cached)
         article.cache["publication"] = cached
     return cached
 
 
-def _after_a_year_it_reports(article, guess: Publication) -> Publication:
-    """A day written without its year takes the latest year the text writes; but an article
-    that reports the whole of that year as done, in money ("In 2023, exports reached $97
-    billion"), was written after it: the day is of the year after. (Not from a target or a
+def _a_year_later(text: str, sentences, language: str, guess: str) -> str | None:
+    """A day written without its year takes the latest year the text writes (``guess``); but an
+    article that reports the whole of that year as done, in money ("In 2023, exports reached $97
+    billion"), was written after it: the day of the year after, or None. (Not from a target or a
     forecast, and not in December, when the year's estimates are published.)"""
-    year = int(guess.date[:4])
-    later = f"{year + 1}{guess.date[4:]}"
-    if guess.date[5:7] == "12" or not _valid_day(later) or not _reports_whole_year(article, guess.date):
-        return guess
-    return Publication(later, f"{guess.source}; of {year + 1}: the text reports the whole of {year}")
+    later = f"{int(guess[:4]) + 1}{guess[4:]}"
+    if guess[5:7] == "12" or not _valid_day(later) or not _reports_whole_year(text, sentences, language, guess):
+        return None
+    return later
 
 
 def _valid_day(iso: str) -> bool:
@@ -76,11 +72,11 @@ def _valid_day(iso: str) -> bool:
     return True
 
 
-def _reports_whole_year(article, published: str) -> bool:
+def _reports_whole_year(text: str, sentences, language: str, published: str) -> bool:
     """Whether a sentence states an amount of money and, as its period, the whole of the year
     of ``published``, and no target or plan."""
-    year, text = published[:4], article.text
-    for sentence in article.sentences:
+    year = published[:4]
+    for sentence in sentences:
         if not sentence.is_prose or year not in sentence.text:
             continue
         if not any(m.period == year for m in find_periods(text, sentence.start, sentence.end, published)):
@@ -88,7 +84,7 @@ def _reports_whole_year(article, published: str) -> bool:
         if _PLANNED.search(text, sentence.start, sentence.end):
             continue
         if any(isinstance(amount, Amount) and amount.unit in ("USD", "VND")
-               for _, amount in find_amounts(text, sentence.start, sentence.end, article.language)):
+               for _, amount in find_amounts(text, sentence.start, sentence.end, language)):
             return True
     return False
 
@@ -116,8 +112,11 @@ def infer_publication_date(text: str, sentences, language: str) -> tuple[str | N
         return None, "none"
     latest = max(mentions, key=lambda m: m.date.split("/")[-1])
     iso = latest.date.split("/")[-1]
-    how = _YEAR_GUESSED if latest.inferred else "as written"
-    return iso, f"inferred from the latest date in the text, '{latest.text}' ({how})"
+    source = f"inferred from the latest date in the text, '{latest.text}' ({'year inferred from the latest year in the text' if latest.inferred else 'as written'})"
+    later = _a_year_later(text, sentences, language, iso) if latest.inferred else None
+    if later is not None:
+        return later, f"{source}; of {later[:4]}: the text reports the whole of {iso[:4]}"
+    return iso, source
 
 
 def extract_dates(article) -> list[DateRecord]:

@@ -18,7 +18,7 @@ import marshal
 import os
 import re
 import sys
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 
@@ -707,8 +707,7 @@ class FirstOf:
             if pos <= 0 and endpos >= len(low):  # (a whole text: one scan for the anchors of all branches)
                 patterns = [part.lower for part in self._in_text(low)]
             elif self._scanned_together:  # (a stretch: one scan too, where the branches are many)
-                present = self._anchor_scan.words_in(low, pos, endpos)
-                patterns = [part.lower for part in self.parts if not part.anchors or not present.isdisjoint(part.anchor_words)]
+                patterns = [part.lower for part in self._branches_with(self._anchor_scan.words_in(low, pos, endpos))]
             else:
                 patterns = [part.lower for part in self.parts if not (part.anchors and part.absent(low, pos, endpos))]
             target = low
@@ -728,26 +727,23 @@ class FirstOf:
         one scan for the anchors of every branch instead of one scan per branch (kept for the
         last text)."""
         if self._text is not low:
-            present = self._anchor_scan.words_in(low)
-            self._branches_in_text = [part for part in self.parts if not part.anchors or not present.isdisjoint(part.anchor_words)]
+            self._branches_in_text = self._branches_with(self._anchor_scan.words_in(low))
             self._text = low
         return self._branches_in_text
 
-    @property
+    def _branches_with(self, present: frozenset[str]) -> list[CaseFree]:
+        """The branches that may match where the anchor words ``present`` occur."""
+        return [part for part in self.parts if not part.anchors or not present.isdisjoint(part.anchor_words)]
+
+    @cached_property
     def _scanned_together(self) -> bool:
         """Whether the anchors of enough branches are found by one scan more cheaply than by one
         look per branch (a few branches are looked for apart)."""
-        together = self.__dict__.get("_together")
-        if together is None:
-            together = self._together = sum(1 for part in self.parts if part.anchors) >= _SCAN_TOGETHER
-        return together
+        return sum(1 for part in self.parts if part.anchors) >= _SCAN_TOGETHER
 
-    @property
+    @cached_property
     def _anchor_scan(self) -> WordScan:
-        scan = self.__dict__.get("_scan")
-        if scan is None:
-            scan = self._scan = WordScan({word for part in self.parts for word in part.anchor_words})
-        return scan
+        return WordScan({word for part in self.parts for word in part.anchor_words})
 
 
 #: From how many branches with anchors on their anchors are looked for by one scan.
